@@ -1,0 +1,42 @@
+# Two commands do all the set-up: `make run` and `make test`. Both are safe to repeat.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test validate lint format schema bench clean
+
+$(VENV)/.app-installed: requirements/app.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/app.lock
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.app-installed requirements/dev.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+	touch $@
+
+run: $(VENV)/.app-installed
+	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+
+validate: $(VENV)/.app-installed
+	$(PY) -m components.data.validate
+
+schema: $(VENV)/.app-installed
+	$(PY) -m components.data.json_schema
+
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test: $(VENV)/.dev-installed lint validate
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

@@ -1,0 +1,71 @@
+"""Shared chart framing: titles, source line inside the figure, plain messages for empty data."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+SOURCE_PREFIX = "Source: South Asia Diplomacy Dashboard"
+
+
+def source_line(version: str, extra: str = "") -> str:
+    """The line every chart carries so a saved PNG still says where it came from."""
+    text = f"{SOURCE_PREFIX}, dataset {version}"
+    return f"{text}. {extra}" if extra else text + ". Every record links to its sources."
+
+
+def finish(
+    fig: go.Figure,
+    *,
+    title: str,
+    source: str,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int | None = None,
+    legend_title: str | None = None,
+) -> go.Figure:
+    """Apply the house style: left-aligned title, axis titles, source line at the bottom, readable type."""
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 20}},
+        font={"family": FONT, "size": 14, "color": "#1a1a1a"},
+        template="plotly_white",
+        margin={"l": 10, "r": 10, "t": 60, "b": 80},
+        legend={"title": {"text": legend_title or ""}, "font": {"size": 13}},
+        hoverlabel={"font": {"size": 14}},
+    )
+    if height:
+        fig.update_layout(height=height)
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    fig.add_annotation(
+        text=source,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-60,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        name="source",
+    )
+    return fig
+
+
+def empty(message: str, *, title: str, source: str, height: int = 260) -> go.Figure:
+    """A figure with no axes that says plainly why there is nothing to draw."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font={"size": 16}, name="empty"
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return finish(fig, title=title, source=source, height=height)
+
+
+def source_text(fig: go.Figure) -> str:
+    """The source line of a figure made by finish() (for tests and exports)."""
+    return next((a.text for a in fig.layout.annotations if a.name == "source"), "")

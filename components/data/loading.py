@@ -1,0 +1,211 @@
+"""Load data/ into validated records, collecting every problem with file, line, record and field."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from components.data.checks import cross_check
+from components.data.schema import (
+    RECORD_MODELS,
+    CooperationArea,
+    Country,
+    DatasetInfo,
+    Deal,
+    Sector,
+    Visit,
+)
+from components.data.yamlfile import Problem, YamlFile
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A valid record with the place it came from."""
+
+    record: Any
+    file: YamlFile
+    index: int
+
+    @property
+    def line(self) -> int | None:
+        return self.file.line_of(self.index)
+
+
+@dataclass
+class Dataset:
+    """Everything in data/ that passed validation, plus the problems with what did not."""
+
+    root: Path
+    info: DatasetInfo | None
+    countries: dict[str, Country]
+    sectors: dict[str, Sector]
+    visits: list[Visit]
+    deals: list[Deal]
+    cooperation: list[CooperationArea]
+    problems: list[Problem] = field(default_factory=list)
+    excluded: int = 0
+    fingerprint: str = ""
+    file_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.visits)} visits, {len(self.deals)} deals, "
+            f"{len(self.cooperation)} cooperation areas, {len(self.countries)} countries, "
+            f"{len(self.sectors)} sectors in {self.file_count} files"
+        )
+
+
+def _field_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Keep the parts of a pydantic error location a curator would recognise as keys or indexes."""
+    return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and p.isidentifier()))
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling against the data dictionary)"
+    if kind == "missing":
+        return "required field is missing"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    value = error.get("input")
+    if kind not in ("model_type", "list_type", "dict_type") and isinstance(value, str | int | float):
+        message = f"{message} (got {value!r})"
+    return message
+
+
+def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) -> list[tuple[M, int]]:
+    """Validate each item of a list-shaped file; append problems; return the valid models with their index."""
+    if file.error:
+        problems.append(file.error)
+        return []
+    data = file.data
+    if data is None:
+        problems.append(Problem(file.display, 1, "-", "-", "file is empty; expected a list of records"))
+        return []
+    if not isinstance(data, list):
+        found = "a mapping" if isinstance(data, dict) else type(data).__name__
+        message = f"expected a list of records (each starting with '- '), found {found}"
+        problems.append(Problem(file.display, 1, "-", "-", message))
+        return []
+    valid: list[tuple[M, int]] = []
+    for index, item in enumerate(data):
+        label = f"record #{index + 1}"
+        if not isinstance(item, dict):
+            line = file.line_of(index)
+            problems.append(Problem(file.display, line, label, "-", "expected a mapping of field: value"))
+            continue
+        record_id = str(item.get("id") or item.get("iso3") or label)
+        try:
+            valid.append((model.model_validate(item), index))
+        except ValidationError as exc:
+            for error in exc.errors():
+                path = _field_path(error["loc"])
+                field_name = ".".join(str(p) for p in path) or "-"
+                line = file.line_of(index, path)
+                problems.append(Problem(file.display, line, record_id, field_name, _message(error)))
+    return valid
+
+
+def _read(root: Path, path: Path) -> YamlFile:
+    return YamlFile.read(path, path.relative_to(root.parent).as_posix())
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def record_files(root: Path) -> list[Path]:
+    """Every YAML file that holds records, in a stable order."""
+    files: list[Path] = []
+    for kind in RECORD_DIRS:
+        folder = root / kind
+        files += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return files
+
+
+def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+    """Load and validate data/ at `root`. Never raises for bad data: problems are collected instead."""
+    root = Path(root)
+    problems: list[Problem] = []
+
+    reference_files = {name: root / f"{name}.yaml" for name in ("dataset", "countries", "sectors")}
+    info = None
+    info_file = _read(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
+    if info_file is None:
+        problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
+    elif info_file.error:
+        problems.append(info_file.error)
+    else:
+        try:
+            info = DatasetInfo.model_validate(info_file.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                path = _field_path(error["loc"])
+                line = info_file.line_of(None, path)
+                problems.append(Problem(info_file.display, line, "dataset", ".".join(map(str, path)), _message(error)))
+
+    countries: dict[str, Country] = {}
+    sectors: dict[str, Sector] = {}
+    for name, model, target, key in (
+        ("countries", Country, countries, "iso3"),
+        ("sectors", Sector, sectors, "id"),
+    ):
+        path = reference_files[name]
+        if not path.exists():
+            problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
+            continue
+        file = _read(root, path)
+        for record, index in validate_records(file, model, problems):
+            code = getattr(record, key)
+            if code in target:
+                problems.append(Problem(file.display, file.line_of(index), code, key, "duplicate id"))
+            target[code] = record
+
+    paths = record_files(root)
+    located: dict[str, list[Located]] = {kind: [] for kind in RECORD_DIRS}
+    total = 0
+    for path in paths:
+        kind = path.parent.name
+        file = _read(root, path)
+        if isinstance(file.data, list):
+            total += len(file.data)
+        for record, index in validate_records(file, RECORD_MODELS[kind], problems):
+            located[kind].append(Located(record, file, index))
+
+    rejected = cross_check(located, countries, sectors, problems)
+    keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
+    kept = sum(len(items) for items in keep.values())
+
+    all_paths = [p for p in reference_files.values() if p.exists()] + paths
+    return Dataset(
+        root=root,
+        info=info,
+        countries=countries,
+        sectors=sectors,
+        visits=keep["visits"],
+        deals=keep["deals"],
+        cooperation=keep["cooperation"],
+        problems=problems,
+        excluded=total - kept,
+        fingerprint=_fingerprint(all_paths),
+        file_count=len(all_paths),
+    )

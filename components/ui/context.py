@@ -1,0 +1,67 @@
+"""What every page starts from: the loaded data, the shared filters, and the filtered view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.data.filters import Filters, apply_filters
+from components.data.frames import Tables
+from components.ui.data import Loaded, loaded
+from components.ui.filters import show_link_notices, sidebar_filters
+
+_CONTEXT_KEY = "_page_context"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    loaded: Loaded
+    filters: Filters
+    view: Tables
+
+    @property
+    def tables(self) -> Tables:
+        return self.loaded.tables
+
+    @property
+    def version(self) -> str:
+        """'0.1.0 (a1b2c3d4e5, 27 November 2026)': the dataset version every chart and export carries."""
+        info = self.loaded.dataset.info
+        number = info.version if info else "unversioned"
+        return f"{number} ({self.loaded.dataset.fingerprint})"
+
+    def country_name(self, code: str) -> str:
+        names = self.tables.countries.name
+        return str(names.get(code, code))
+
+
+def frame() -> PageContext:
+    """Shared framing, drawn once per run by the router: sidebar filters and the data-problems notice."""
+    data = loaded()
+    filters = sidebar_filters(data.tables)
+    context = PageContext(data, filters, apply_filters(data.tables, filters))
+    st.session_state[_CONTEXT_KEY] = context
+    return context
+
+
+def page_context() -> PageContext:
+    """The context the router built for this run, or a fresh one when a page runs on its own."""
+    context = st.session_state.pop(_CONTEXT_KEY, None) or frame()
+    st.session_state.pop(_CONTEXT_KEY, None)
+    show_link_notices()
+    _problems_notice(context.loaded)
+    return context
+
+
+def _problems_notice(data: Loaded) -> None:
+    dataset = data.dataset
+    if not dataset.problems:
+        return
+    with st.expander(
+        f"⚠️ The data has {len(dataset.problems)} problem(s); {dataset.excluded} record(s) are left out "
+        "until they are fixed. The rest is shown.",
+        expanded=False,
+    ):
+        st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
+        st.code("\n".join(str(p) for p in dataset.problems), language=None, wrap_lines=True)

@@ -1,0 +1,44 @@
+"""The cached edge between the pure data layer and the pages: load once, reload when a file changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from components.data.frames import Tables, build_tables
+from components.data.loading import DEFAULT_DATA_DIR, Dataset, load_dataset, record_files
+
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    dataset: Dataset
+    tables: Tables
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
+
+def _signature(root: Path) -> tuple:
+    """Names, sizes and modification times of every data file: changes whenever a curator saves."""
+    files = [root / f"{n}.yaml" for n in ("dataset", "countries", "sectors")] + record_files(root)
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+
+
+# cache_resource, not cache_data: the tables are read-only, and cache_data would unpickle a full
+# copy of every record on every rerun, which costs more than the page itself at larger sizes.
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
+def _load(root: str, signature: tuple) -> Loaded:
+    dataset = load_dataset(Path(root))
+    return Loaded(dataset, build_tables(dataset))
+
+
+def loaded() -> Loaded:
+    """The validated dataset and its tables, reloaded when any data file changes."""
+    root = data_dir()
+    return _load(str(root), _signature(root))

@@ -1,0 +1,127 @@
+"""Shared fixtures: a small, valid dataset written in code, and helpers to break it one way at a time."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_DATA = REPO / "data"
+
+VISITS = """\
+- id: rus-pak-2021-04-lavrov
+  start_date: 2021-04-06
+  end_date: 2021-04-07
+  guest_country: RUS
+  host_country: PAK
+  visitor: {name: Sergey Lavrov, role: foreign_minister}
+  cities: [{name: Islamabad, lat: 33.68, lon: 73.05}]
+  kind: official
+  summary: Talks in Islamabad.
+  sectors: [diplomacy, energy]
+  outcomes: [pak-rus-2021-pipeline-protocol]
+  sources:
+    - {url: "https://example.org/lavrov", publisher: Example News, title: Lavrov arrives, published: 2021-04-06}
+- id: pak-rus-2022-02-khan
+  start_date: 2022-02
+  guest_country: PAK
+  host_country: RUS
+  visitor: {name: Imran Khan, role: head_of_government}
+  cities: [{name: Moscow, lat: 55.75, lon: 37.62}]
+  kind: official
+  summary: Talks in Moscow.
+  sectors: [energy]
+  sources:
+    - {url: "https://example.org/khan", publisher: Example News, title: Khan in Moscow}
+- id: chn-pak-2015-04-xi
+  start_date: 2015-04-20
+  end_date: 2015-04-21
+  guest_country: CHN
+  host_country: PAK
+  visitor: {name: Xi Jinping, role: head_of_state}
+  cities: [{name: Islamabad, lat: 33.68, lon: 73.05}]
+  kind: state
+  summary: State visit.
+  sectors: [connectivity]
+  sources:
+    - {url: "https://example.org/xi", publisher: Example Gazette, title: Xi in Islamabad, published: 2015-04}
+"""
+
+DEALS = """\
+- id: pak-rus-2015-pipeline
+  title: North–South gas pipeline agreement
+  parties: [PAK, RUS]
+  kind: agreement
+  sector: energy
+  signed: 2015-10-16
+  value: {usd: 2000000000, reported: about $2 billion}
+  status:
+    - {state: signed, date: 2015-10-16}
+    - {state: stalled, date: 2019}
+  location:
+    name: North–South pipeline
+    path: [{name: Karachi, lat: 24.86, lon: 67.01}, {name: Lahore, lat: 31.55, lon: 74.34}]
+  summary: A gas pipeline from Karachi to Lahore.
+  sources:
+    - {url: "https://example.org/pipeline", publisher: Example News, title: Pipeline signed}
+- id: pak-rus-2021-pipeline-protocol
+  title: Amended pipeline protocol
+  parties: [PAK, RUS]
+  kind: agreement
+  sector: energy
+  signed: 2021-05
+  status:
+    - {state: signed, date: 2021-05}
+  signed_during: rus-pak-2021-04-lavrov
+  summary: Revised terms.
+  sources:
+    - {url: "https://example.org/protocol", publisher: Example News, title: Protocol}
+"""
+
+COOPERATION = """\
+- id: pak-rus-energy
+  countries: [PAK, RUS]
+  sector: energy
+  since: 2015
+  status: stalled
+  summary: Gas pipeline cooperation.
+  milestones: [pak-rus-2015-pipeline, rus-pak-2021-04-lavrov]
+  sources:
+    - {url: "https://example.org/energy", publisher: Example News, title: Energy ties}
+"""
+
+
+def write_dataset(root: Path, visits: str = VISITS, deals: str = DEALS, cooperation: str = COOPERATION) -> Path:
+    """Write a complete small data/ folder at root (reference files copied from the real data)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("dataset.yaml", "countries.yaml", "sectors.yaml"):
+        shutil.copy(REAL_DATA / name, root / name)
+    for kind, text in (("visits", visits), ("deals", deals), ("cooperation", cooperation)):
+        (root / kind).mkdir(exist_ok=True)
+        (root / kind / "fixture.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A valid three-visit, two-deal, one-area dataset."""
+    return write_dataset(tmp_path / "data")
+
+
+@pytest.fixture
+def dataset(data_dir: Path):
+    """The fixture dataset, loaded and validated."""
+    from components.data.loading import load_dataset
+
+    return load_dataset(data_dir)
+
+
+@pytest.fixture
+def tables(dataset):
+    """The fixture dataset as dataframes."""
+    from components.data.frames import build_tables
+
+    return build_tables(dataset)
