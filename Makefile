@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test validate lint format schema bench clean
+.PHONY: run test validate lint format schema bench clean coverage
 
 $(VENV)/.app-installed: requirements/app.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ bench: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
+
+coverage: $(VENV)/.app-installed
+	$(PY) -m components.data.coverage

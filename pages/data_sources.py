@@ -1,20 +1,88 @@
-"""Data & sources: the filtered records as tables, with every source one click away."""
+"""Data & sources: the filtered records with every source a link, downloads of exactly those rows, citation."""
+
+from datetime import date
 
 import streamlit as st
 
+from components.data.citation import dataset_citation
+from components.data.export import export_frames, to_csv, to_json
 from components.ui.context import page_context
+from components.ui.details import open_details, source_links
 from components.ui.tables import cooperation_table, deal_table, show, visit_table
 
 context = page_context()
-view = context.view
-names = context.tables.countries.name
+view, tables = context.view, context.tables
+names = tables.countries.name
+described = context.filters.describe(names.to_dict())
+dataset = context.loaded.dataset
+citation = dataset_citation(dataset.info, dataset.fingerprint, accessed=date.today(), view=described)
 
 st.title("Data & sources")
-st.caption(f"Dataset {context.version} · showing {context.filters.describe(names.to_dict())}")
+st.caption(f"Dataset {context.version} · showing {described}")
 
-st.subheader(f"Visits ({len(view.visits)})")
-show(visit_table(view.visits, names), key="visits_table")
-st.subheader(f"Deals ({len(view.deals)})")
-show(deal_table(view.deals, names), key="deals_table")
-st.subheader(f"Cooperation areas ({len(view.cooperation)})")
-show(cooperation_table(view.cooperation, names), key="cooperation_table")
+st.subheader("Download exactly what is in view")
+frames = export_frames(view, context.version)
+stem = f"south-asia-diplomacy-{dataset.info.version if dataset.info else 'data'}"
+columns = st.columns(5)
+for column, (kind, frame) in zip(columns, frames.items(), strict=False):
+    column.download_button(
+        f"{kind.capitalize()} CSV ({len(frame)})",
+        to_csv(frame),
+        file_name=f"{stem}-{kind}.csv",
+        mime="text/csv",
+        key=f"download-{kind}",
+        icon=":material/download:",
+    )
+columns[4].download_button(
+    "Everything as JSON",
+    to_json(view, context.version, described, citation),
+    file_name=f"{stem}.json",
+    mime="application/json",
+    key="download-json",
+    icon=":material/data_object:",
+)
+st.markdown("**How to cite this view**")
+st.code(citation, language=None, wrap_lines=True)
+
+tabs = st.tabs(
+    [
+        f"Visits ({len(view.visits)})",
+        f"Deals ({len(view.deals)})",
+        f"Cooperation areas ({len(view.cooperation)})",
+        f"Sources ({view.sources.url.nunique()})",
+    ]
+)
+selected: list[str] = []
+for tab, (kind, builder, order) in zip(
+    tabs,
+    (("visits", visit_table, "start"), ("deals", deal_table, "date"), ("cooperation", cooperation_table, "since")),
+    strict=False,
+):
+    with tab:
+        frame = getattr(view, kind).sort_values(order, ascending=False)
+        table = builder(frame, names)
+        event = show(table, key=f"{kind}_table", on_select="rerun")
+        if event and event.selection.rows:
+            selected = [table.id.iloc[event.selection.rows[0]]]
+        st.caption("Select a row to read the record, its linked records and all its sources, with a citation.")
+with tabs[3]:
+    st.caption("Every source behind the records in view, grouped by publisher.")
+    by_publisher = view.sources.groupby("publisher").size().sort_values(ascending=False)
+    st.dataframe(by_publisher.rename("records cited").reset_index(), hide_index=True)
+    unique = view.sources.drop_duplicates("url").sort_values(["publisher", "published"])
+    source_links(unique)
+open_details(context, selected, key="data_tables")
+
+st.subheader("Methodology")
+st.markdown(
+    """
+Records are curated by hand from published sources — ministries, embassies, presidential and prime
+ministers' offices first, then established newspapers and wires. A record goes in only after a curator has
+read a source that confirms it; the link is kept exactly as published and summaries are written in our own
+words. Dates keep the precision the sources give (a month stays a month). Where sources disagree, the
+best-supported value is kept and the disagreement is noted on the record. Deal values are as reported at
+the time, in US dollars where the source gives them, never adjusted for inflation.
+
+Counts reflect what has been curated, not everything that happened: see **About** for coverage and gaps.
+"""
+)

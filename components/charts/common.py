@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
+
+from components.data.categories import ROLE_SYMBOLS
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 SOURCE_PREFIX = "Source: South Asia Diplomacy Dashboard"
@@ -69,3 +73,15 @@ def empty(message: str, *, title: str, source: str, height: int = 260) -> go.Fig
 def source_text(fig: go.Figure) -> str:
     """The source line of a figure made by finish() (for tests and exports)."""
     return next((a.text for a in fig.layout.annotations if a.name == "source"), "")
+
+
+def wrap_text(text: str, width: int = 60, limit: int = 240) -> str:
+    """Shorten and line-break a summary for a hover label."""
+    text = text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def role_symbol(role: str, precision: str) -> str:
+    """Marker shape for a visitor role; open when the date is known only to the month or year."""
+    base = ROLE_SYMBOLS.get(role, "circle")
+    return base if precision == "day" else f"{base}-open"

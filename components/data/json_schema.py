@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from components.data.loading import DEFAULT_DATA_DIR
-from components.data.schema import CooperationArea, Country, DatasetInfo, Deal, Sector, Visit
+from components.data.schema import CooperationArea, Country, DatasetInfo, Deal, Gap, Sector, Visit
 
 LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     "visits": Visit,
@@ -17,6 +17,7 @@ LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     "cooperation": CooperationArea,
     "countries": Country,
     "sectors": Sector,
+    "gaps": Gap,
 }
 SINGLE_SCHEMAS: dict[str, type[BaseModel]] = {"dataset": DatasetInfo}
 

@@ -16,6 +16,7 @@ from components.data.schema import (
     Country,
     DatasetInfo,
     Deal,
+    Gap,
     Sector,
     Visit,
 )
@@ -55,6 +56,7 @@ class Dataset:
     excluded: int = 0
     fingerprint: str = ""
     file_count: int = 0
+    gaps: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -180,6 +182,11 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
                 problems.append(Problem(file.display, file.line_of(index), code, key, "duplicate id"))
             target[code] = record
 
+    gaps: dict[str, list[str]] = {}
+    if (root / "gaps.yaml").exists():
+        for gap, _ in validate_records(_read(root, root / "gaps.yaml"), Gap, problems):
+            gaps.setdefault("–".join(sorted(gap.pair)), []).append(gap.gap)
+
     paths = record_files(root)
     located: dict[str, list[Located]] = {kind: [] for kind in RECORD_DIRS}
     total = 0
@@ -208,4 +215,5 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         excluded=total - kept,
         fingerprint=_fingerprint(all_paths),
         file_count=len(all_paths),
+        gaps=gaps,
     )

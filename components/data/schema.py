@@ -201,6 +201,13 @@ class Sector(Strict):
     description: Text
 
 
+class Gap(Strict):
+    """A curator's note on what is known to be missing for a pair."""
+
+    pair: list[Iso3] = Field(min_length=2, max_length=2)
+    gap: Text
+
+
 class DatasetInfo(Strict):
     title: Text
     version: Text

@@ -25,15 +25,16 @@ def year_bounds(tables: Tables) -> tuple[int, int]:
 def check_link(params: Mapping[str, list[str]], tables: Tables) -> list[str]:
     """Plain-language notices for URL parameters that cannot be honoured (the widgets then fall back)."""
     codes = set(tables.countries.index)
+    # Bound widgets write their displayed label to the URL, so that is what a link holds.
     allowed = {
         "countries": codes,
         "a": codes,
         "b": codes,
         "c": codes,
         "d": codes,
-        "sector": set(tables.sectors.index),
-        "role": set(VISITOR_ROLES),
-        "status": set(DEAL_STATES),
+        "sector": set(tables.sectors.name),
+        "role": set(ROLE_LABELS.values()),
+        "status": set(STATE_LABELS.values()),
     }
     notices = []
     for key, values in params.items():
@@ -43,7 +44,8 @@ def check_link(params: Mapping[str, list[str]], tables: Tables) -> list[str]:
             bad = [v for v in values if v not in allowed[key]]
             if bad:
                 shown = ", ".join(f"“{v}”" for v in bad)
-                notices.append(f"The link asks for {key}={shown}, which is not in the data; that part was ignored.")
+                what = "Unknown country code" if allowed[key] is codes else f"Unknown {key}"
+                notices.append(f"{what} {shown} in the link ({key}=…); it was ignored and the default is shown.")
         elif key == "years":
             low, high = year_bounds(tables)
             try:
@@ -81,16 +83,16 @@ def sidebar_filters(tables: Tables) -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
     _link_notices(tables)
     names = dict(zip(tables.countries.iso3, tables.countries.name, strict=True))
-    codes = sorted(names, key=names.get)
+    codes = sorted(names)
     sector_names = dict(zip(tables.sectors.id, tables.sectors.name, strict=True))
     low, high = year_bounds(tables)
 
     with st.sidebar:
         st.header("Filters")
+        # Country widgets show ISO codes: a bound widget puts its label in the URL, and links read ?a=RUS&b=PAK.
         countries = st.multiselect(
             "Countries involved",
             codes,
-            format_func=names.get,
             key="countries",
             bind="query-params",
             placeholder="All countries",
@@ -98,12 +100,9 @@ def sidebar_filters(tables: Tables) -> Filters:
         )
         st.markdown("**Country pair**")
         left, right = st.columns(2)
-        a = left.selectbox(
-            "First country", codes, index=None, format_func=names.get, key="a", bind="query-params", placeholder="Any"
-        )
-        b = right.selectbox(
-            "Second country", codes, index=None, format_func=names.get, key="b", bind="query-params", placeholder="Any"
-        )
+        a = left.selectbox("First country", codes, index=None, key="a", bind="query-params", placeholder="Any")
+        b = right.selectbox("Second country", codes, index=None, key="b", bind="query-params", placeholder="Any")
+        st.caption(" · ".join(f"{c} {names[c]}" for c in codes))
         years = st.slider("Years", low, high, (low, high), key="years", bind="query-params")
         sectors = st.multiselect(
             "Sectors",
@@ -148,3 +147,23 @@ def sidebar_filters(tables: Tables) -> Filters:
 def _clear() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
+
+
+def _narrow(chart_key: str, filter_key: str):
+    def callback() -> None:
+        points = st.session_state[chart_key].selection.get("points", [])
+        values = [p["customdata"] for p in points if isinstance(p.get("customdata"), str)]
+        if values:
+            st.session_state[filter_key] = values[:1]
+
+    return callback
+
+
+def narrow_to_sector(chart_key: str):
+    """on_select callback for a sector chart: the clicked sector becomes the sector filter on every page."""
+    return _narrow(chart_key, "sector")
+
+
+def narrow_to_status(chart_key: str):
+    """on_select callback for a status chart: the clicked state becomes the deal-status filter."""
+    return _narrow(chart_key, "status")

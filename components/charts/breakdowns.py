@@ -1,0 +1,168 @@
+"""Breakdowns by sector, pair, status and value."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.common import empty, finish
+from components.data.categories import STATE_COLORS, STATE_LABELS
+from components.data.queries import deal_partner
+
+NOTHING = "No records match the current filters."
+
+
+def _pair_label(pair: str, names: dict[str, str]) -> str:
+    return " – ".join(names.get(c, c) for c in pair.split("–"))
+
+
+def top_sectors(
+    counts: pd.DataFrame, *, sector_names: dict[str, str], source: str, top: int = 10, title: str = "Top sectors"
+) -> go.Figure:
+    """Horizontal bars of records per sector, split by kind (visits, deals, cooperation areas)."""
+    if counts.empty:
+        return empty(NOTHING, title=title, source=source)
+    totals = counts.groupby("sector", observed=True)["records"].sum().sort_values().tail(top)
+    fig = go.Figure()
+    for kind, color in (("visit", "#0077BB"), ("deal", "#EE7733"), ("cooperation", "#009988")):
+        part = counts[counts.kind == kind].groupby("sector", observed=True)["records"].sum().reindex(totals.index)
+        fig.add_bar(
+            y=[sector_names.get(s, s) for s in totals.index],
+            x=part.fillna(0),
+            orientation="h",
+            name={"visit": "Visits", "deal": "Deals", "cooperation": "Cooperation areas"}[kind],
+            marker_color=color,
+            customdata=list(totals.index),
+            hovertemplate="%{y}: %{x}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(barmode="stack", clickmode="event+select")
+    return finish(
+        fig, title=title, source=source, x_title="Records", y_title="", height=max(300, 120 + 34 * len(totals))
+    )
+
+
+def sector_treemap(
+    counts: pd.DataFrame,
+    *,
+    sector_names: dict[str, str],
+    names: dict[str, str],
+    source: str,
+    title: str = "Records by sector and country pair",
+) -> go.Figure:
+    """Treemap sector → pair sized by the number of records (visits, deals and cooperation areas)."""
+    if counts.empty:
+        return empty(NOTHING, title=title, source=source)
+    by_pair = counts.groupby(["sector", "pair"], observed=True)["records"].sum().reset_index()
+    by_sector = by_pair.groupby("sector", observed=True)["records"].sum()
+    ids = [f"s:{s}" for s in by_sector.index] + [f"s:{r.sector}/{r.pair}" for r in by_pair.itertuples()]
+    labels = [sector_names.get(s, s) for s in by_sector.index] + [_pair_label(p, names) for p in by_pair.pair]
+    parents = [""] * len(by_sector) + [f"s:{s}" for s in by_pair.sector]
+    values = list(by_sector) + list(by_pair.records)
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            customdata=[f"sector={s}" for s in by_sector.index] + [f"pair={p}" for p in by_pair.pair],
+            hovertemplate="<b>%{label}</b><br>%{value} record(s)<extra></extra>",
+            textinfo="label+value",
+            marker={"colorscale": "Blues"},
+        )
+    )
+    return finish(fig, title=title, source=source, height=520)
+
+
+def pair_sector_matrix(
+    counts: pd.DataFrame,
+    *,
+    sector_names: dict[str, str],
+    names: dict[str, str],
+    source: str,
+    title: str = "Country pair × sector: visits, deals and cooperation areas",
+) -> go.Figure:
+    """Heatmap of records per pair and sector, with the count written in each cell."""
+    if counts.empty:
+        return empty(NOTHING, title=title, source=source)
+    table = counts.groupby(["pair", "sector"], observed=True)["records"].sum().unstack(fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values().index, table.sum().sort_values(ascending=False).index]
+    text = table.astype(int).astype(str).where(table > 0, "")
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=[sector_names.get(s, s) for s in table.columns],
+            y=[_pair_label(p, names) for p in table.index],
+            text=text.to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            colorbar={"title": {"text": "Records"}},
+            customdata=[[p] * len(table.columns) for p in table.index],
+            hovertemplate="%{y} · %{x}: %{z} record(s)<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_xaxes(side="top", tickangle=-30)
+    return finish(fig, title=title, source=source, height=max(340, 200 + 26 * len(table)))
+
+
+def status_breakdown(deals: pd.DataFrame, *, source: str, title: str = "Deals by status today") -> go.Figure:
+    """Bars of deals per current status, in the order a deal moves through them."""
+    if deals.empty:
+        return empty(NOTHING, title=title, source=source)
+    counts = deals.status.value_counts(sort=False)
+    counts = counts[counts > 0]
+    fig = go.Figure(
+        go.Bar(
+            x=[STATE_LABELS[s] for s in counts.index],
+            y=counts.to_numpy(),
+            marker_color=[STATE_COLORS[s] for s in counts.index],
+            marker_line={"color": "#333333", "width": 0.5},
+            text=counts.to_numpy(),
+            textposition="outside",
+            customdata=list(counts.index),
+            hovertemplate="%{x}: %{y} deal(s)<extra></extra>",
+        )
+    )
+    fig.update_layout(clickmode="event+select")
+    return finish(fig, title=title, source=source, x_title="Status today", y_title="Deals", height=380)
+
+
+def deal_value(
+    deals: pd.DataFrame,
+    *,
+    by: str,
+    labels: dict[str, str],
+    source: str,
+    title: str | None = None,
+) -> go.Figure:
+    """Reported value in US$ billions grouped by sector or partner; says how many deals have no value."""
+    title = title or f"Reported deal value by {'sector' if by == 'sector' else 'partner'}"
+    valued = deals.dropna(subset=["value_usd"])
+    missing = len(deals) - len(valued)
+    note = f" {missing} of {len(deals)} deals have no reported value and are not counted."
+    if valued.empty:
+        return empty("No deal in view has a reported value.", title=title, source=source + note)
+    keys = valued.sector.astype("str") if by == "sector" else valued.parties.map(deal_partner)
+    totals = (valued.value_usd.astype(float) / 1e9).groupby(keys.to_numpy()).agg(["sum", "count"]).sort_values("sum")
+    fig = go.Figure(
+        go.Bar(
+            y=[_pair_label(k, labels) for k in totals.index],
+            x=totals["sum"],
+            orientation="h",
+            marker_color="#EE7733",
+            customdata=totals["count"],
+            hovertemplate="%{y}: US$ %{x:.2f} bn across %{customdata} deal(s)<extra></extra>",
+            text=[f"{v:.1f}" for v in totals["sum"]],
+            textposition="outside",
+        )
+    )
+    return finish(
+        fig,
+        title=title,
+        source=source + note,
+        x_title="Reported value, US$ billion (as reported at the time, not inflation-adjusted)",
+        y_title="",
+        height=max(300, 130 + 32 * len(totals)),
+    )

@@ -1,0 +1,183 @@
+"""Charts along time: activity per year, visits as marks, deals from signing through their status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.common import empty, finish, role_symbol, wrap_text
+from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS, STATE_COLORS, STATE_LABELS
+
+NOTHING = "No records match the current filters."
+MAX_GANTT_ROWS = 80
+
+
+def activity_by_year(
+    visits: pd.DataFrame, deals: pd.DataFrame, *, source: str, title: str = "Visits and deals per year"
+) -> go.Figure:
+    """Stacked bars: visits and deals recorded in each year."""
+    if visits.empty and deals.empty:
+        return empty(NOTHING, title=title, source=source)
+    counts = pd.DataFrame({"Visits": visits.groupby("year").size(), "Deals": deals.groupby("year").size()}).fillna(0)
+    counts = counts.reindex(range(int(counts.index.min()), int(counts.index.max()) + 1), fill_value=0)
+    fig = go.Figure()
+    for name, color in (("Visits", "#0077BB"), ("Deals", "#EE7733")):
+        fig.add_bar(
+            x=counts.index,
+            y=counts[name],
+            name=name,
+            marker_color=color,
+            hovertemplate=f"%{{x}}: %{{y}} {name.lower()}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right"})
+    return finish(fig, title=title, source=source, x_title="Year", y_title="Records per year")
+
+
+def visits_timeline(
+    visits: pd.DataFrame,
+    *,
+    names: dict[str, str],
+    colors: dict[str, str],
+    source: str,
+    color_by: str = "guest",
+    title: str = "Visits over time",
+) -> go.Figure:
+    """One mark per visit: x the start date, y the pair; colour by guest country or role, shape by role."""
+    if visits.empty:
+        return empty(NOTHING, title=title, source=source)
+    frame = visits.sort_values("start")
+    frame = frame.assign(
+        row=[f"{names.get(a, a)} – {names.get(b, b)}" for a, b in (p.split("–") for p in frame.pair)],
+        role_label=frame.role.map(ROLE_LABELS).astype("str"),
+        guest_name=frame.guest.map(names).astype("str"),
+        host_name=frame.host.map(names).astype("str"),
+        hover_summary=[wrap_text(s) for s in frame.summary],
+    )
+    group_column = "guest" if color_by == "guest" else "role"
+    fig = go.Figure()
+    for key, group in frame.groupby(group_column, observed=True, sort=False):
+        color = colors.get(key, "#555555") if color_by == "guest" else None
+        label = names.get(key, key) if color_by == "guest" else ROLE_LABELS.get(key, key)
+        fig.add_scatter(
+            x=group.start,
+            y=group.row,
+            mode="markers",
+            name=f"{label} visiting" if color_by == "guest" else label,
+            marker={
+                "size": 13,
+                "color": color,
+                "symbol": [role_symbol(r, p) for r, p in zip(group.role, group.start_precision, strict=True)],
+                "line": {"width": 1.5, "color": color or "#333333"},
+            },
+            customdata=group[["id", "visitor", "role_label", "guest_name", "host_name", "cities", "dates"]].to_numpy(),
+            text=group.hover_summary,
+            hovertemplate=(
+                "<b>%{customdata[1]}</b> (%{customdata[2]})<br>"
+                "%{customdata[3]} → %{customdata[4]}: %{customdata[5]}<br>"
+                "%{customdata[6]}<br><br>%{text}<extra></extra>"
+            ),
+        )
+    for role in frame.role.astype("str").unique():
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=ROLE_LABELS[role],
+            legendgroup="roles",
+            legendgrouptitle_text="Visitor (shape)",
+            marker={"symbol": ROLE_SYMBOLS[role], "size": 12, "color": "#777777"},
+            hoverinfo="skip",
+        )
+    rows = frame.row.nunique()
+    fig.update_yaxes(categoryorder="category descending", showgrid=True)
+    fig.update_layout(clickmode="event+select", dragmode="zoom")
+    return finish(
+        fig,
+        title=title,
+        source=source + " Open marks: date known only to the month or year.",
+        x_title="Start of visit",
+        y_title="",
+        height=max(320, 150 + 34 * rows),
+        legend_title="Guest country" if color_by == "guest" else "Visitor role",
+    )
+
+
+def status_segments(deals: pd.DataFrame, status: pd.DataFrame, *, today: date | None = None) -> pd.DataFrame:
+    """Each deal's status history as spans: from one step's date to the next (the last runs to today)."""
+    end_of_time = pd.Timestamp(today or date.today())
+    steps = status[status.deal_id.isin(deals.id)].sort_values(["deal_id", "step"])
+    next_date = steps.groupby("deal_id").date.shift(-1)
+    segments = steps.assign(end=next_date.fillna(end_of_time))
+    segments["end"] = segments[["end", "date"]].max(axis=1)
+    titles = deals.set_index("id").title
+    return segments.assign(title=segments.deal_id.map(titles).astype("str"))
+
+
+def deals_gantt(
+    deals: pd.DataFrame,
+    status: pd.DataFrame,
+    *,
+    source: str,
+    today: date | None = None,
+    max_rows: int = MAX_GANTT_ROWS,
+    title: str = "Deals from signing to today",
+) -> go.Figure:
+    """Horizontal spans per deal coloured by the state it was in: signed → building → operational/stalled."""
+    if deals.empty:
+        return empty(NOTHING, title=title, source=source)
+    shown = deals.sort_values("date", ascending=False).head(max_rows)
+    segments = status_segments(shown, status, today=today)
+    order = list(shown.sort_values("date").title)
+    fig = go.Figure()
+    for state, group in segments.groupby("state", observed=True, sort=False):
+        duration = (group.end - group.date).dt.total_seconds() * 1000
+        fig.add_bar(
+            y=group.title,
+            x=duration.clip(lower=86_400_000 * 20),
+            base=group.date,
+            orientation="h",
+            name=STATE_LABELS[state],
+            marker={"color": STATE_COLORS[state], "line": {"color": "#333333", "width": 0.5}},
+            customdata=group[["deal_id", "date_text"]].to_numpy(),
+            hovertemplate=f"<b>%{{y}}</b><br>{STATE_LABELS[state]} from %{{customdata[1]}}<extra></extra>",
+        )
+    subtitle = "" if len(shown) == len(deals) else f" Showing the {len(shown)} latest of {len(deals)} deals."
+    fig.update_yaxes(categoryorder="array", categoryarray=order, automargin=True, tickfont={"size": 12})
+    fig.update_xaxes(type="date")
+    fig.update_layout(barmode="overlay", clickmode="event+select", bargap=0.3)
+    return finish(
+        fig,
+        title=title,
+        source=source + subtitle,
+        x_title="Date",
+        y_title="",
+        height=max(320, 140 + 26 * len(shown)),
+        legend_title="Status",
+    )
+
+
+def visits_per_year_by_pair(
+    visits: pd.DataFrame, *, names: dict[str, str], source: str, title: str = "Visits per year by country pair"
+) -> go.Figure:
+    """Heatmap: pairs down, years across, the number of visits in each cell."""
+    if visits.empty:
+        return empty(NOTHING, title=title, source=source)
+    table = visits.groupby(["pair", "year"]).size().unstack(fill_value=0)
+    table = table.reindex(columns=range(int(table.columns.min()), int(table.columns.max()) + 1), fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values().index]
+    labels = [" – ".join(names.get(c, c) for c in p.split("–")) for p in table.index]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=list(table.columns),
+            y=labels,
+            colorscale="Blues",
+            colorbar={"title": {"text": "Visits"}},
+            hovertemplate="%{y}, %{x}: %{z} visit(s)<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    return finish(fig, title=title, source=source, x_title="Year", y_title="", height=max(300, 140 + 24 * len(labels)))

@@ -1,0 +1,69 @@
+"""Show a figure the same way everywhere: offline maps, PNG export at slide size, a table underneath."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.charts.maps import MAP_CONFIG
+
+
+def _filename(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+
+
+def plot_config(fig: go.Figure) -> dict:
+    """Plotly config: local map geometry, and a PNG button that saves a slide-sized image."""
+    title = fig.layout.title.text or "chart"
+    return {
+        **MAP_CONFIG,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": _filename(title),
+            "width": 1600,
+            "height": 900,
+            "scale": 1,
+        },
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def show_chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    data: pd.DataFrame | None = None,
+    selectable: bool = False,
+    on_select=None,
+) -> list[dict]:
+    """Draw the figure; with `data`, add a 'show the data' table for readers who cannot use the chart.
+
+    Returns the clicked points (empty unless `selectable`)."""
+    event = st.plotly_chart(
+        fig,
+        key=key,
+        theme=None,
+        config=plot_config(fig),
+        on_select=on_select or ("rerun" if selectable else "ignore"),
+        selection_mode="points",
+    )
+    if data is not None:
+        with st.expander("Show the data behind this chart"):
+            st.dataframe(data, hide_index=True, width="stretch")
+    if not (selectable or on_select) or event is None:
+        return []
+    return list(event.selection.get("points", []))
+
+
+def clicked_ids(points: list[dict]) -> list[str]:
+    """Record ids carried in the first customdata field of clicked points ('a|b' lists several)."""
+    ids: list[str] = []
+    for point in points:
+        data = point.get("customdata")
+        first = data[0] if isinstance(data, list) and data else data
+        if isinstance(first, str):
+            ids += [part for part in first.split("|") if part]
+    return ids

@@ -1,0 +1,155 @@
+"""One record's details: what happened in plain words, dates at their precision, linked records, sources."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.data.categories import ROLE_LABELS, STATE_LABELS
+from components.data.citation import record_citation
+from components.data.dates import label
+from components.data.queries import record_kind, related
+from components.ui.context import PageContext
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+
+
+def md(text: object) -> str:
+    """Escape a data value so markdown shows it as plain text (no links, emphasis or HTML from data)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def source_links(sources: pd.DataFrame) -> None:
+    """A numbered list of sources; only http(s) URLs (the schema guarantees it) become links."""
+    lines = []
+    for n, s in enumerate(sources.itertuples(), start=1):
+        published = f", {label(s.published)}" if isinstance(s.published, str) and s.published else ""
+        kind = f" · {s.source_kind}" if isinstance(s.source_kind, str) and s.source_kind else ""
+        link = f"[{md(s.title)}]({s.url})" if s.url.startswith(("http://", "https://")) else md(s.title)
+        lines.append(f"{n}. {link} — {md(s.publisher)}{published}{kind}")
+    st.markdown("\n".join(lines) if lines else "_No sources._")
+
+
+def _pair_button(context: PageContext, a: str, b: str, key: str) -> None:
+    st.page_link(
+        "pages/pair.py",
+        label=f"Open the {context.country_name(a)}–{context.country_name(b)} page",
+        icon=":material/compare_arrows:",
+        query_params={"a": a, "b": b},
+        key=key,
+    )
+
+
+def _related(context: PageContext, record_id: str) -> None:
+    links = related(context.tables, record_id)
+    if not links.visits.empty:
+        st.markdown("**During the visit(s)**")
+        st.markdown(
+            "\n".join(
+                f"- {md(v.dates)}: {md(v.visitor)} ({md(ROLE_LABELS[v.role])}) in {md(v.cities)}"
+                for v in links.visits.itertuples()
+            )
+        )
+    if not links.deals.empty:
+        st.markdown("**Deals signed — and where each stands today**")
+        st.markdown(
+            "\n".join(
+                f"- {md(d.title)} ({md(label(d.date_text))}) → **{STATE_LABELS[d.status]}** since "
+                f"{md(label(d.status_date))}"
+                for d in links.deals.itertuples()
+            )
+        )
+    if not links.cooperation.empty:
+        st.markdown("**Part of these cooperation areas**")
+        st.markdown(
+            "\n".join(
+                f"- {md(context.tables.sectors.name.get(c.sector, c.sector))}: "
+                f"{md(' – '.join(context.country_name(x) for x in c.countries))} (since {c.since}, {c.status})"
+                for c in links.cooperation.itertuples()
+            )
+        )
+
+
+def render_record(context: PageContext, record_id: str, *, today: date | None = None) -> None:
+    """Body of the details panel (also used outside a dialog, e.g. on the pair page)."""
+    tables = context.tables
+    kind = record_kind(tables, record_id)
+    if kind is None:
+        st.warning(f"No record has the id “{record_id}”.")
+        return
+    if kind == "visit":
+        v = tables.visits[tables.visits.id == record_id].iloc[0]
+        headline = (
+            f"{v.visitor} ({ROLE_LABELS[v.role]}) — {context.country_name(v.guest)} → {context.country_name(v.host)}"
+        )
+        st.subheader(headline)
+        precision = "" if v.start_precision == "day" else f" (date known only to the {v.start_precision})"
+        st.markdown(f"**{md(v.dates)}**{precision} · {md(v.cities)} · {md(v.kind)} visit")
+        pair = (str(v.guest), str(v.host))
+    elif kind == "deal":
+        d = tables.deals[tables.deals.id == record_id].iloc[0]
+        headline = d.title
+        st.subheader(headline)
+        value = f" · {md(d.value_reported)}" if isinstance(d.value_reported, str) else ""
+        st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(tables.sectors.name.get(d.sector))}{value}")
+        history = tables.status[tables.status.deal_id == record_id].sort_values("step")
+        st.markdown(
+            "**Status history:** "
+            + " → ".join(f"{STATE_LABELS[s.state]} ({md(label(s.date_text))})" for s in history.itertuples())
+        )
+        pair = tuple(d.parties[:2])
+    else:
+        c = tables.cooperation[tables.cooperation.id == record_id].iloc[0]
+        pair_name = " – ".join(context.country_name(x) for x in c.countries)
+        headline = f"{tables.sectors.name.get(c.sector)} cooperation: {pair_name}"
+        st.subheader(headline)
+        st.markdown(f"Since **{c.since}** · status **{c.status}**")
+        pair = tuple(c.countries)
+    row = {"visit": tables.visits, "deal": tables.deals, "cooperation": tables.cooperation}[kind]
+    row = row[row.id == record_id].iloc[0]
+    st.write(row.summary)
+    if isinstance(row.note, str) and row.note:
+        st.caption(f"Note: {row.note}")
+    _related(context, record_id)
+    st.markdown("**Sources**")
+    source_links(tables.sources[tables.sources.record_id == record_id])
+    info = context.loaded.dataset.info
+    st.markdown("**Cite this record**")
+    st.code(
+        record_citation(
+            headline,
+            record_id,
+            info,
+            context.loaded.dataset.fingerprint,
+            accessed=today or date.today(),
+            first_source=row.source_url,
+        ),
+        language=None,
+        wrap_lines=True,
+    )
+    _pair_button(context, pair[0], pair[1], key=f"pair-link-{record_id}")
+
+
+@st.dialog("Record details", width="large")
+def record_dialog(context: PageContext, record_ids: list[str]) -> None:
+    """Dialog for one clicked record, or a short list when one mark stands for several (a city on a map)."""
+    if len(record_ids) == 1:
+        render_record(context, record_ids[0])
+        return
+    st.caption(f"{len(record_ids)} records at this mark")
+    for record_id in record_ids:
+        with st.expander(record_id):
+            render_record(context, record_id)
+
+
+def open_details(context: PageContext, record_ids: list[str], *, key: str) -> None:
+    """Open the dialog for a new click only: a selection left on a chart must not reopen it on every rerun."""
+    marker = f"_details_shown_{key}"
+    if record_ids and st.session_state.get(marker) != record_ids:
+        st.session_state[marker] = record_ids
+        record_dialog(context, record_ids)
+    elif not record_ids:
+        st.session_state.pop(marker, None)

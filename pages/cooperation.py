@@ -1,0 +1,68 @@
+"""Cooperation areas: sector breakdowns, the pair × sector matrix, and a card per active area."""
+
+import streamlit as st
+
+from components.charts.breakdowns import pair_sector_matrix, sector_treemap
+from components.data.categories import STATE_LABELS
+from components.data.dates import label
+from components.data.queries import records_by_pair_sector
+from components.ui.charts import show_chart
+from components.ui.context import page_context
+from components.ui.details import md, record_dialog
+from components.ui.widgets import chart_source, nothing_matches
+
+context = page_context()
+view, tables = context.view, context.tables
+names = tables.countries.name.to_dict()
+sector_names = tables.sectors.name.to_dict()
+source = chart_source(context)
+
+st.title("Cooperation areas")
+st.caption(
+    "Where pairs of countries work together, sector by sector: visits and deals counted by the sectors they "
+    "touch, and the standing lines of cooperation with their milestones."
+)
+if nothing_matches(context):
+    st.stop()
+
+counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
+show_chart(sector_treemap(counts, sector_names=sector_names, names=names, source=source), key="coop_treemap")
+
+points = show_chart(
+    pair_sector_matrix(counts, sector_names=sector_names, names=names, source=source),
+    key="coop_matrix",
+    selectable=True,
+    data=counts.pivot_table(
+        index="pair", columns="sector", values="records", aggfunc="sum", fill_value=0
+    ).reset_index(),
+)
+st.caption("Click a cell to open that country pair's page.")
+if points and isinstance(points[0].get("customdata"), str):
+    a, b = points[0]["customdata"].split("–")
+    st.switch_page("pages/pair.py", query_params={"a": a, "b": b})
+
+areas = view.cooperation.sort_values(["status", "since"])
+st.subheader(f"Cooperation areas in view ({len(areas)})")
+if areas.empty:
+    st.info("No standing cooperation areas match these filters.")
+deal_rows = tables.deals.set_index("id")
+visit_rows = tables.visits.set_index("id")
+columns = st.columns(2)
+for n, area in enumerate(areas.itertuples()):
+    with columns[n % 2].container(border=True):
+        pair_name = " – ".join(names.get(c, c) for c in area.countries)
+        st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_name)}")
+        st.caption(f"Since {area.since} · {area.status}")
+        st.write(area.summary)
+        milestones = []
+        for ref in area.milestones:
+            if ref in visit_rows.index:
+                v = visit_rows.loc[ref]
+                milestones.append(f"- {md(v.dates)} — visit: {md(v.visitor)} in {md(v.cities)}")
+            elif ref in deal_rows.index:
+                d = deal_rows.loc[ref]
+                milestones.append(f"- {md(label(d.date_text))} — {md(d.title)} → **{STATE_LABELS[d.status]}**")
+        if milestones:
+            st.markdown("\n".join(milestones))
+        if st.button("Details and sources", key=f"coop-{area.id}"):
+            record_dialog(context, [area.id])

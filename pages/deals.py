@@ -1,0 +1,55 @@
+"""Deals & projects: from signing through their status history, value, sites and routes, and the table."""
+
+import streamlit as st
+
+from components.charts.breakdowns import deal_value, status_breakdown
+from components.charts.maps import deals_map
+from components.charts.timelines import deals_gantt
+from components.ui.charts import clicked_ids, show_chart
+from components.ui.context import page_context
+from components.ui.details import open_details
+from components.ui.filters import narrow_to_status
+from components.ui.tables import deal_table, show
+from components.ui.widgets import chart_source
+
+context = page_context()
+view, tables = context.view, context.tables
+names = tables.countries.name.to_dict()
+sector_names = tables.sectors.name.to_dict()
+source = chart_source(context)
+deals = view.deals
+
+st.title("Deals & projects")
+st.caption(
+    f"{len(deals)} agreements, contracts, loans and projects in view, each followed from signing to where it "
+    "stands today. Click a bar or a site for the deal, its status history and its sources."
+)
+if deals.empty:
+    st.info("No deals match these filters. Widen the years or clear a filter in the sidebar.")
+    st.stop()
+
+points = show_chart(deals_gantt(deals, view.status, source=source), key="deals_gantt", selectable=True)
+open_details(context, clicked_ids(points), key="deals_gantt")
+
+left, right = st.columns(2)
+with left:
+    by_sector = deals.groupby("sector", observed=True).value_usd.agg(["sum", "count"]).reset_index()
+    show_chart(
+        deal_value(deals, by="sector", labels=sector_names, source=source), key="deals_value_sector", data=by_sector
+    )
+with right:
+    show_chart(deal_value(deals, by="partner", labels=names, source=source), key="deals_value_partner")
+
+left, right = st.columns([3, 2])
+with left:
+    points = show_chart(deals_map(deals, view.paths, tables.countries, source=source), key="deals_map", selectable=True)
+    open_details(context, clicked_ids(points), key="deals_map")
+with right:
+    show_chart(status_breakdown(deals, source=source), key="deals_status", on_select=narrow_to_status("deals_status"))
+    st.caption("Click a status to keep only deals in that state, on every page.")
+
+st.subheader("All deals in view")
+table = deal_table(deals.sort_values("date", ascending=False), tables.countries.name)
+event = show(table, key="deals_table", on_select="rerun")
+rows = event.selection.rows if event else []
+open_details(context, [table.id.iloc[rows[0]]] if rows else [], key="deals_table")

@@ -1,0 +1,53 @@
+"""Visits: every trip on a timeline and a map, visits per year by pair, and the table."""
+
+import streamlit as st
+
+from components.charts.maps import visits_map
+from components.charts.timelines import visits_per_year_by_pair, visits_timeline
+from components.ui.charts import clicked_ids, show_chart
+from components.ui.context import page_context
+from components.ui.details import open_details
+from components.ui.tables import show, visit_table
+from components.ui.widgets import chart_source
+
+context = page_context()
+view, tables = context.view, context.tables
+names = tables.countries.name.to_dict()
+colors = tables.countries.color.to_dict()
+source = chart_source(context)
+visits = view.visits
+
+st.title("Visits")
+st.caption(
+    f"{len(visits)} official visits in view. Marks: colour for the guest country (or the visitor's role), shape for "
+    "the visitor's role; open marks when the date is known only to the month or year. Click a mark for details."
+)
+if visits.empty:
+    st.info("No visits match these filters. Widen the years or clear a filter in the sidebar.")
+    st.stop()
+
+color_by = (
+    st.segmented_control(
+        "Colour marks by",
+        ["guest", "role"],
+        format_func={"guest": "Guest country", "role": "Visitor role"}.get,
+        default="guest",
+        key="visits_color_by",
+    )
+    or "guest"
+)
+timeline = visits_timeline(visits, names=names, colors=colors, source=source, color_by=color_by)
+points = show_chart(timeline, key="visits_timeline", selectable=True)
+open_details(context, clicked_ids(points), key="visits_timeline")
+
+points = show_chart(visits_map(visits, tables.countries, source=source), key="visits_map", selectable=True)
+open_details(context, clicked_ids(points), key="visits_map")
+
+per_year = visits.groupby(["pair", "year"]).size().rename("visits").reset_index()
+show_chart(visits_per_year_by_pair(visits, names=names, source=source), key="visits_per_year", data=per_year)
+
+st.subheader("All visits in view")
+table = visit_table(visits.sort_values("start", ascending=False), tables.countries.name)
+event = show(table, key="visits_table", on_select="rerun")
+rows = event.selection.rows if event else []
+open_details(context, [table.id.iloc[rows[0]]] if rows else [], key="visits_table")

@@ -1,0 +1,198 @@
+"""Every page runs under AppTest with default and non-default filters, bad links and empty results."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPO
+
+APP = str(REPO / "app.py")
+PAGES = [
+    "pages/overview.py",
+    "pages/visits.py",
+    "pages/deals.py",
+    "pages/cooperation.py",
+    "pages/pair.py",
+    "pages/data_sources.py",
+    "pages/about.py",
+]
+
+
+@pytest.fixture
+def app(data_dir, monkeypatch):
+    """A factory: AppTest of the router on the fixture data, opened with the given link parameters."""
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+
+    def open_app(page: str | None = None, **params: str | list[str]) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page:
+            at.switch_page(page).run()
+        return at
+
+    return open_app
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def texts(at: AppTest) -> str:
+    """All text on the page, with markdown escapes removed."""
+    shown = "\n".join(e.value for kind in ("markdown", "caption", "info", "warning") for e in getattr(at, kind))
+    return shown.replace("\\", "")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_fixture_data(app, page):
+    at = app(page)
+    assert not at.exception
+    assert at.title
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_real_data(page):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"a": "PAK", "b": "RUS"},
+        {"sector": "Connectivity"},
+        {"years": ["2021", "2022"]},
+        {"role": "Head of state", "status": "Stalled"},
+        {"countries": ["CHN"]},
+    ],
+    ids=["pair", "sector", "years", "role-status", "country"],
+)
+def test_every_page_runs_with_filters_from_the_link(app, page, params):
+    at = app(page, **params)
+    assert not at.exception
+
+
+def test_link_restores_the_filters(app):
+    at = app("pages/data_sources.py", a="RUS", b="PAK", years=["2021", "2022"], sector="Energy")
+    assert at.selectbox(key="a").value == "RUS" and at.selectbox(key="b").value == "PAK"
+    assert at.slider(key="years").value == (2021, 2022)
+    assert at.multiselect(key="sector").value == ["energy"]
+    assert any(t.label.startswith("Visits (2)") for t in at.tabs)
+
+
+def test_filters_survive_a_page_change(app):
+    at = app()
+    at.selectbox(key="a").set_value("PAK")
+    at.selectbox(key="b").set_value("RUS").run()
+    at.switch_page("pages/data_sources.py").run()
+    assert at.selectbox(key="a").value == "PAK"
+    assert any(t.label.startswith("Visits (2)") for t in at.tabs)
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"a": "XXX"}, "Unknown country code “XXX”"),
+        ({"sector": "Nonsense"}, "Unknown sector “Nonsense”"),
+        ({"years": "abc"}, "is not a range"),
+        ({"years": ["2030", "2010"]}, "is not a range"),
+        ({"utm_source": "mail"}, "“utm_source” is not one this dashboard knows"),
+    ],
+)
+def test_bad_link_parameters_give_a_notice_and_defaults(app, params, notice):
+    at = app(**params)
+    assert not at.exception
+    assert any(notice in w.value for w in at.warning)
+    assert at.selectbox(key="a").value is None
+    assert at.slider(key="years").value == (2000, 2022)
+
+
+def test_filter_that_matches_nothing_says_so(app):
+    at = app(a="BTN", b="USA")
+    assert not at.exception
+    assert "No records match these filters" in texts(at)
+    assert figures(at) == []
+
+
+def test_overview_headline_figures(app):
+    at = app()
+    assert [m.value for m in at.metric] == ["3", "2", "US$ 2.0 bn", "3", "3"]
+    assert "1 of 2 deals have no reported value" in texts(at)
+
+
+def test_visits_page_draws_timeline_map_and_heatmap(app):
+    at = app("pages/visits.py")
+    titles = [f["layout"]["title"]["text"] for f in figures(at)]
+    assert titles == [
+        "Visits over time",
+        "Where visitors went: guest capital → host city",
+        "Visits per year by country pair",
+    ]
+
+
+def test_every_map_uses_the_local_geometry(app):
+    for page in ("pages/overview.py", "pages/visits.py", "pages/deals.py"):
+        at = app(page)
+        for chart in at.get("plotly_chart"):
+            spec = json.loads(chart.proto.spec)
+            if any(t.get("type", "").endswith("geo") or t.get("type") == "choropleth" for t in spec["data"]):
+                assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/topojson/"
+
+
+def test_pair_page_with_records(app):
+    at = app("pages/pair.py", a="RUS", b="PAK")
+    assert not at.exception
+    assert at.header[0].value == "Russia – Pakistan"
+    assert [m.value for m in at.metric] == ["1", "1", "2", "US$ 2.0 bn"]
+    assert "1 of 2 recorded deals are stalled or cancelled today." in texts(at)
+    assert len(figures(at)) == 3
+
+
+def test_pair_page_with_one_record(app):
+    at = app("pages/pair.py", a="CHN", b="PAK")
+    assert not at.exception
+    assert [m.value for m in at.metric][:2] == ["1", "0"]
+
+
+def test_pair_page_with_no_records_offers_nearest_pairs(app):
+    at = app("pages/pair.py", a="BTN", b="PAK")
+    assert not at.exception
+    assert "No records between Bhutan and Pakistan" in texts(at)
+    assert "Pakistan – Russia (5 records)" in [link.proto.label for link in at.get("page_link")]
+
+
+def test_pair_link_with_bad_code_names_it(app):
+    at = app(a="XXX", b="PAK")
+    assert any("Unknown country code “XXX”" in w.value for w in at.warning)
+    at.switch_page("pages/pair.py").run()
+    assert not at.exception
+    assert "Choose two countries." in texts(at)
+
+
+def test_pair_page_compares_two_pairs_on_shared_scales(app):
+    at = app("pages/pair.py", a="PAK", b="RUS", c="CHN", d="PAK")
+    assert not at.exception
+    assert [h.value for h in at.header][:2] == ["Pakistan – Russia", "China – Pakistan"]
+    activity = [f for f in figures(at) if f["layout"]["title"]["text"].startswith("Activity per year")]
+    assert len(activity) == 2
+    assert activity[0]["layout"]["xaxis"]["range"] == activity[1]["layout"]["xaxis"]["range"]
+    assert activity[0]["layout"]["yaxis"]["range"] == activity[1]["layout"]["yaxis"]["range"]
+
+
+def test_data_problems_are_listed_on_every_page(tmp_path, monkeypatch):
+    from tests.conftest import VISITS, write_dataset
+
+    root = write_dataset(tmp_path / "data", visits=VISITS.replace("host_country: RUS", "host_country: XXX"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(root))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert "1 record(s) are left out" in at.expander[0].label
