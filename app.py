@@ -21,6 +21,10 @@ navigation = st.navigation(
             st.Page("pages/cooperation.py", title="Cooperation areas", icon=":material/hub:", url_path="cooperation"),
             st.Page("pages/pair.py", title="Country pair", icon=":material/compare_arrows:", url_path="pair"),
         ],
+        "Teach": [
+            st.Page("pages/stories.py", title="Stories", icon=":material/auto_stories:", url_path="stories"),
+            st.Page("pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"),
+        ],
         "Reference": [
             st.Page("pages/data_sources.py", title="Data & sources", icon=":material/table:", url_path="data"),
             st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about"),

@@ -94,9 +94,36 @@ COOPERATION = """\
 """
 
 
-def write_dataset(root: Path, visits: str = VISITS, deals: str = DEALS, cooperation: str = COOPERATION) -> Path:
+STORY = """\
+id: pipeline-story
+title: A pipeline and a visit
+author: Test lecturer
+audience: first-year students
+summary: Two slides about the fixture records.
+slides:
+  - title: The pipeline
+    narrative: Signed in **2015**, stalled by 2019.
+    view: {chart: deals_gantt, pair: [PAK, RUS], highlight: [pak-rus-2015-pipeline]}
+    speaker_notes: Ask what stalled it.
+    records: [pak-rus-2015-pipeline]
+  - title: The visit
+    narrative: Lavrov came to Islamabad in April 2021.
+    view: {chart: pair_timeline, pair: [PAK, RUS], highlight: [rus-pak-2021-04-lavrov]}
+    records: [rus-pak-2021-04-lavrov, pak-rus-2021-pipeline-protocol]
+  - title: Where
+    narrative: The route.
+    view: {chart: visits_map, countries: [RUS]}
+    records: [rus-pak-2021-04-lavrov]
+"""
+
+
+def write_dataset(
+    root: Path, visits: str = VISITS, deals: str = DEALS, cooperation: str = COOPERATION, story: str = STORY
+) -> Path:
     """Write a complete small data/ folder at root (reference files copied from the real data)."""
     root.mkdir(parents=True, exist_ok=True)
+    (root / "stories").mkdir(exist_ok=True)
+    (root / "stories" / "fixture.yaml").write_text(textwrap.dedent(story), encoding="utf-8")
     for name in ("dataset.yaml", "countries.yaml", "sectors.yaml"):
         shutil.copy(REAL_DATA / name, root / name)
     for kind, text in (("visits", visits), ("deals", deals), ("cooperation", cooperation)):

@@ -16,6 +16,8 @@ PAGES = [
     "pages/deals.py",
     "pages/cooperation.py",
     "pages/pair.py",
+    "pages/stories.py",
+    "pages/present.py",
     "pages/data_sources.py",
     "pages/about.py",
 ]
@@ -52,7 +54,7 @@ def texts(at: AppTest) -> str:
 def test_every_page_runs_on_fixture_data(app, page):
     at = app(page)
     assert not at.exception
-    assert at.title
+    assert at.title or at.header
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -196,3 +198,57 @@ def test_data_problems_are_listed_on_every_page(tmp_path, monkeypatch):
         at.switch_page(page).run()
         assert not at.exception
         assert "1 record(s) are left out" in at.expander[0].label
+
+
+def test_record_details_render_for_visits_and_deals(app):
+    """The facts' 'Records' buttons open the details dialog for a visit and a deal without error."""
+    at = app("pages/pair.py", a="PAK", b="RUS")
+    count = len([b for b in at.button if b.label == "Records"])
+    seen = ""
+    for n in range(count):
+        [b for b in at.button if b.label == "Records"][n].click().run()
+        assert not at.exception
+        seen += " ".join(m.value for m in at.markdown)
+    assert count >= 2
+    assert "Cite this record" in seen
+    assert "(https://example.org/pipeline)" in seen, "sources are links in the dialog"
+
+
+def test_cooperation_card_opens_its_details(app):
+    at = app("pages/cooperation.py")
+    at.button(key="coop-pak-rus-energy").click().run()
+    assert not at.exception
+    assert any("Cooperation: Pakistan" in s.value or "cooperation: Pakistan" in s.value for s in at.subheader)
+
+
+def test_present_page_walks_every_slide_of_every_story(app):
+    at = app("pages/present.py", story="pipeline-story", slide="1")
+    titles = []
+    for _ in range(3):
+        assert not at.exception
+        titles.append(at.header[0].value)
+        at.button(key="next").click().run()
+    assert titles == ["The pipeline", "The visit", "Where"]
+    assert at.number_input(key="slide").value == 3
+
+
+def test_present_link_to_a_slide_round_trips(app):
+    at = app("pages/present.py", story="pipeline-story", slide="2")
+    assert at.header[0].value == "The visit"
+    assert at.query_params["slide"] == ["2"] or at.query_params["slide"] == "2"
+
+
+def test_present_unknown_story_or_slide_gives_notice_and_first_slide(app):
+    at = app(story="nope", slide="9")
+    at.switch_page("pages/present.py").run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "There is no story “nope”" in warnings and "Slide “9” does not exist" in warnings
+    assert at.header[0].value == "The pipeline"
+
+
+def test_speaker_notes_hidden_unless_asked(app):
+    at = app("pages/present.py", story="pipeline-story", slide="1")
+    assert not any("Ask what stalled it." in i.value for i in at.info)
+    at.toggle(key="notes").set_value(True).run()
+    assert any("Ask what stalled it." in i.value for i in at.info)

@@ -24,3 +24,10 @@ def test_every_data_file_references_its_schema():
     for path in record_files(REAL_DATA):
         first_line = path.read_text(encoding="utf-8").splitlines()[0]
         assert first_line == f"# yaml-language-server: $schema=../schema/{path.parent.name}.schema.json", path
+
+
+def test_coverage_document_is_generated_from_the_current_data():
+    from components.data.coverage import document
+
+    committed = (REAL_DATA.parent / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert committed == document(), "docs/coverage.md is stale: run `make coverage`"

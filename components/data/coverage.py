@@ -42,16 +42,21 @@ def markdown(table: pd.DataFrame) -> str:
     return header + "\n".join(rows) + "\n"
 
 
-def main() -> int:
-    dataset = load_dataset(DEFAULT_DATA_DIR)
+def document(root: Path = DEFAULT_DATA_DIR) -> str:
+    """The text of docs/coverage.md for the data at `root`."""
+    dataset = load_dataset(root)
     table = coverage(build_tables(dataset), dataset.gaps)
-    text = (
+    return (
         "# Data coverage\n\nGenerated from `data/` by `make coverage`; do not edit by hand. Pair codes are ISO3; "
         "counts are curated records, not everything that happened. Known gaps come from `data/gaps.yaml`.\n\n"
         f"Totals: {dataset.summary()}.\n\n" + markdown(table)
     )
-    Path("docs/coverage.md").write_text(text, encoding="utf-8")
-    print(f"wrote docs/coverage.md ({len(table)} pairs)")
+
+
+def main() -> int:
+    path = DEFAULT_DATA_DIR.parent / "docs" / "coverage.md"
+    path.write_text(document(), encoding="utf-8")
+    print(f"wrote {path.relative_to(DEFAULT_DATA_DIR.parent)}")
     return 0
 
 

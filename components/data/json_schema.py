@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from components.data.loading import DEFAULT_DATA_DIR
 from components.data.schema import CooperationArea, Country, DatasetInfo, Deal, Gap, Sector, Visit
+from components.data.stories import Story
 
 LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     "visits": Visit,
@@ -19,7 +20,7 @@ LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     "sectors": Sector,
     "gaps": Gap,
 }
-SINGLE_SCHEMAS: dict[str, type[BaseModel]] = {"dataset": DatasetInfo}
+SINGLE_SCHEMAS: dict[str, type[BaseModel]] = {"dataset": DatasetInfo, "story": Story}
 
 
 def schemas() -> dict[str, dict]:

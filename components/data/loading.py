@@ -70,12 +70,12 @@ class Dataset:
         )
 
 
-def _field_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+def field_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Keep the parts of a pydantic error location a curator would recognise as keys or indexes."""
     return tuple(p for p in loc if isinstance(p, int) or (isinstance(p, str) and p.isidentifier()))
 
 
-def _message(error: dict[str, Any]) -> str:
+def error_message(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return "unknown field (check the spelling against the data dictionary)"
@@ -116,14 +116,14 @@ def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) ->
             valid.append((model.model_validate(item), index))
         except ValidationError as exc:
             for error in exc.errors():
-                path = _field_path(error["loc"])
+                path = field_path(error["loc"])
                 field_name = ".".join(str(p) for p in path) or "-"
                 line = file.line_of(index, path)
-                problems.append(Problem(file.display, line, record_id, field_name, _message(error)))
+                problems.append(Problem(file.display, line, record_id, field_name, error_message(error)))
     return valid
 
 
-def _read(root: Path, path: Path) -> YamlFile:
+def read_yaml(root: Path, path: Path) -> YamlFile:
     return YamlFile.read(path, path.relative_to(root.parent).as_posix())
 
 
@@ -151,7 +151,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 
     reference_files = {name: root / f"{name}.yaml" for name in ("dataset", "countries", "sectors")}
     info = None
-    info_file = _read(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
+    info_file = read_yaml(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
     if info_file is None:
         problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
     elif info_file.error:
@@ -161,9 +161,11 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
             info = DatasetInfo.model_validate(info_file.data)
         except ValidationError as exc:
             for error in exc.errors():
-                path = _field_path(error["loc"])
+                path = field_path(error["loc"])
                 line = info_file.line_of(None, path)
-                problems.append(Problem(info_file.display, line, "dataset", ".".join(map(str, path)), _message(error)))
+                problems.append(
+                    Problem(info_file.display, line, "dataset", ".".join(map(str, path)), error_message(error))
+                )
 
     countries: dict[str, Country] = {}
     sectors: dict[str, Sector] = {}
@@ -175,7 +177,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         if not path.exists():
             problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
             continue
-        file = _read(root, path)
+        file = read_yaml(root, path)
         for record, index in validate_records(file, model, problems):
             code = getattr(record, key)
             if code in target:
@@ -184,7 +186,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
-        for gap, _ in validate_records(_read(root, root / "gaps.yaml"), Gap, problems):
+        for gap, _ in validate_records(read_yaml(root, root / "gaps.yaml"), Gap, problems):
             gaps.setdefault("–".join(sorted(gap.pair)), []).append(gap.gap)
 
     paths = record_files(root)
@@ -192,7 +194,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     total = 0
     for path in paths:
         kind = path.parent.name
-        file = _read(root, path)
+        file = read_yaml(root, path)
         if isinstance(file.data, list):
             total += len(file.data)
         for record, index in validate_records(file, RECORD_MODELS[kind], problems):

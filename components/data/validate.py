@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from components.data.loading import DEFAULT_DATA_DIR, load_dataset
+from components.data.stories import load_stories
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,13 +15,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help="folder to check (default: data/)")
     args = parser.parse_args(argv)
     dataset = load_dataset(Path(args.data_dir))
-    problems = dataset.problems
+    stories = load_stories(dataset)
+    problems = dataset.problems + stories.problems
     for problem in problems:
         print(problem)
     if problems:
         print(f"\n{len(problems)} problem(s); {dataset.excluded} record(s) left out.", file=sys.stderr)
         return 1
-    print(f"OK: {dataset.summary()}.")
+    print(f"OK: {dataset.summary()}; {len(stories.stories)} stories.")
     return 0
 
 

@@ -55,13 +55,13 @@ def page_context() -> PageContext:
 
 
 def _problems_notice(data: Loaded) -> None:
-    dataset = data.dataset
-    if not dataset.problems:
+    problems = data.problems
+    if not problems:
         return
     with st.expander(
-        f"⚠️ The data has {len(dataset.problems)} problem(s); {dataset.excluded} record(s) are left out "
+        f"⚠️ The data has {len(problems)} problem(s); {data.dataset.excluded} record(s) are left out "
         "until they are fixed. The rest is shown.",
         expanded=False,
     ):
         st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
-        st.code("\n".join(str(p) for p in dataset.problems), language=None, wrap_lines=True)
+        st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)

@@ -10,6 +10,8 @@ import streamlit as st
 
 from components.data.frames import Tables, build_tables
 from components.data.loading import DEFAULT_DATA_DIR, Dataset, load_dataset, record_files
+from components.data.stories import Stories, load_stories, story_files
+from components.data.yamlfile import Problem
 
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 
@@ -18,6 +20,11 @@ DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 class Loaded:
     dataset: Dataset
     tables: Tables
+    stories: Stories
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.dataset.problems + self.stories.problems
 
 
 def data_dir() -> Path:
@@ -26,7 +33,8 @@ def data_dir() -> Path:
 
 def _signature(root: Path) -> tuple:
     """Names, sizes and modification times of every data file: changes whenever a curator saves."""
-    files = [root / f"{n}.yaml" for n in ("dataset", "countries", "sectors")] + record_files(root)
+    files = [root / f"{n}.yaml" for n in ("dataset", "countries", "sectors", "gaps")]
+    files += record_files(root) + story_files(root)
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
 
 
@@ -35,7 +43,7 @@ def _signature(root: Path) -> tuple:
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
 def _load(root: str, signature: tuple) -> Loaded:
     dataset = load_dataset(Path(root))
-    return Loaded(dataset, build_tables(dataset))
+    return Loaded(dataset, build_tables(dataset), load_stories(dataset))
 
 
 def loaded() -> Loaded:

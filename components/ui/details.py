@@ -33,13 +33,12 @@ def source_links(sources: pd.DataFrame) -> None:
     st.markdown("\n".join(lines) if lines else "_No sources._")
 
 
-def _pair_button(context: PageContext, a: str, b: str, key: str) -> None:
+def _pair_button(context: PageContext, a: str, b: str) -> None:
     st.page_link(
         "pages/pair.py",
         label=f"Open the {context.country_name(a)}–{context.country_name(b)} page",
         icon=":material/compare_arrows:",
         query_params={"a": a, "b": b},
-        key=key,
     )
 
 
@@ -130,7 +129,7 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         language=None,
         wrap_lines=True,
     )
-    _pair_button(context, pair[0], pair[1], key=f"pair-link-{record_id}")
+    _pair_button(context, pair[0], pair[1])
 
 
 @st.dialog("Record details", width="large")

@@ -12,7 +12,7 @@ from components.data.frames import Tables
 
 # URL keys owned by the shared filters, and those that individual pages read themselves.
 FILTER_KEYS = ("countries", "a", "b", "years", "sector", "role", "status")
-PAGE_KEYS = ("c", "d", "story", "slide", "record")
+PAGE_KEYS = ("c", "d", "story", "slide")
 
 
 def year_bounds(tables: Tables) -> tuple[int, int]:

@@ -1,0 +1,156 @@
+"""Lecture stories: YAML files of slides, each a chart view over the dataset and the records it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from components.data.categories import DEAL_STATES, VISITOR_ROLES
+from components.data.filters import Filters
+from components.data.loading import Dataset, error_message, field_path, read_yaml
+from components.data.schema import Iso3, Slug, Strict, Text
+from components.data.yamlfile import Problem
+
+# Charts a slide may show; the charts layer maps each name to a builder.
+STORY_CHARTS = (
+    "activity_by_year",
+    "visits_timeline",
+    "visits_map",
+    "deals_gantt",
+    "deals_map",
+    "status_breakdown",
+    "top_sectors",
+    "pair_sector_matrix",
+    "deal_value_by_partner",
+    "pair_timeline",
+    "pair_activity",
+    "pair_sector_profile",
+)
+PAIR_CHARTS = ("pair_timeline", "pair_activity", "pair_sector_profile")
+
+
+class SlideView(Strict):
+    """Which chart a slide shows, over which records."""
+
+    chart: Literal[STORY_CHARTS]  # type: ignore[valid-type]
+    pair: list[Iso3] | None = Field(default=None, min_length=2, max_length=2)
+    countries: list[Iso3] = Field(default_factory=list)
+    sectors: list[Slug] = Field(default_factory=list)
+    years: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    roles: list[Literal[VISITOR_ROLES]] = Field(default_factory=list)  # type: ignore[valid-type]
+    statuses: list[Literal[DEAL_STATES]] = Field(default_factory=list)  # type: ignore[valid-type]
+    highlight: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _pair_charts_need_a_pair(self) -> SlideView:
+        if self.chart in PAIR_CHARTS and not self.pair:
+            raise ValueError(f"the chart {self.chart!r} needs a pair: [AAA, BBB]")
+        if self.years and self.years[0] > self.years[1]:
+            raise ValueError("years must be [from, to] with from <= to")
+        return self
+
+    def filters(self) -> Filters:
+        return Filters(
+            countries=tuple(self.countries),
+            pair=(self.pair[0], self.pair[1]) if self.pair else None,
+            years=(self.years[0], self.years[1]) if self.years else None,
+            sectors=tuple(self.sectors),
+            roles=tuple(self.roles),
+            statuses=tuple(self.statuses),
+        )
+
+
+class Slide(Strict):
+    title: Text
+    narrative: Text
+    view: SlideView | None = None
+    speaker_notes: str = ""
+    records: list[Slug] = Field(min_length=1, description="Ids of the records the slide's claims rest on.")
+
+
+class Story(Strict):
+    id: Slug
+    title: Text
+    author: Text
+    audience: Text
+    summary: Text
+    slides: list[Slide] = Field(min_length=1)
+
+
+@dataclass
+class Stories:
+    stories: list[Story] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, story_id: str) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
+
+
+def story_files(root: Path) -> list[Path]:
+    folder = root / "stories"
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def load_stories(dataset: Dataset) -> Stories:
+    """Validate every story against the schema and against the dataset (codes, sectors, record ids)."""
+    result = Stories()
+    ids = {r.id for r in (*dataset.visits, *dataset.deals, *dataset.cooperation)}
+    for path in story_files(dataset.root):
+        file = read_yaml(dataset.root, path)
+        if file.error:
+            result.problems.append(file.error)
+            continue
+        if not isinstance(file.data, dict):
+            result.problems.append(
+                Problem(file.display, 1, "-", "-", "a story file is one mapping (id, title, slides…)")
+            )
+            continue
+        story_id = str(file.data.get("id", path.stem))
+        try:
+            story = Story.model_validate(file.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = field_path(error["loc"])
+                line = file.line_of(None, loc)
+                result.problems.append(
+                    Problem(file.display, line, story_id, ".".join(map(str, loc)), error_message(error))
+                )
+            continue
+        found = _cross_check(story, dataset, ids)
+        for loc, message in found:
+            result.problems.append(
+                Problem(file.display, file.line_of(None, loc), story.id, ".".join(map(str, loc)), message)
+            )
+        if any(s.id == story.id for s in result.stories):
+            result.problems.append(
+                Problem(file.display, file.line_of(None, ("id",)), story.id, "id", "duplicate story id")
+            )
+        elif not found:
+            result.stories.append(story)
+    return result
+
+
+def _cross_check(story: Story, dataset: Dataset, ids: set[str]) -> list[tuple[tuple[Any, ...], str]]:
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for n, slide in enumerate(story.slides):
+        base = ("slides", n)
+        for m, ref in enumerate(slide.records):
+            if ref not in ids:
+                found.append(((*base, "records", m), f"no record has id {ref!r}"))
+        view = slide.view
+        if view is None:
+            continue
+        for key in ("pair", "countries"):
+            for m, code in enumerate(getattr(view, key) or []):
+                if code not in dataset.countries:
+                    found.append(((*base, "view", key, m), f"unknown country code {code!r}"))
+        for m, sector in enumerate(view.sectors):
+            if sector not in dataset.sectors:
+                found.append(((*base, "view", "sectors", m), f"unknown sector {sector!r}"))
+        for m, ref in enumerate(view.highlight):
+            if ref not in ids:
+                found.append(((*base, "view", "highlight", m), f"no record has id {ref!r}"))
+    return found

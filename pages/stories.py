@@ -1,0 +1,39 @@
+"""Stories: every lecture story with its audience, length and first slide, one click from presenting."""
+
+import streamlit as st
+
+from components.charts.common import source_line
+from components.charts.slides import slide_figure
+from components.ui.charts import show_chart
+from components.ui.context import page_context
+
+context = page_context()
+stories = context.loaded.stories
+
+st.title("Stories for the classroom")
+st.caption(
+    "Prepared narratives built on the same records and charts. Present one slide at a time with the arrow keys, "
+    "link any slide from a course page, or take the whole story offline as one HTML file."
+)
+if not stories.stories:
+    st.info("No valid story in data/stories/ yet.")
+for story in stories.stories:
+    with st.container(border=True):
+        left, right = st.columns([2, 3])
+        with left:
+            st.subheader(story.title)
+            st.caption(f"{story.author} · for {story.audience} · {len(story.slides)} slides")
+            st.write(story.summary)
+            st.page_link(
+                "pages/present.py",
+                label="Present from the first slide",
+                icon=":material/slideshow:",
+                query_params={"story": story.id, "slide": "1"},
+            )
+            st.markdown("\n".join(f"{n}. {slide.title}" for n, slide in enumerate(story.slides, start=1)))
+        first = story.slides[0]
+        with right:
+            st.markdown(f"**Slide 1 — {first.title}**")
+            if first.view:
+                fig = slide_figure(first.view, context.tables, source=source_line(context.version), title=first.title)
+                show_chart(fig, key=f"preview-{story.id}")
