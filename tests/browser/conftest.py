@@ -1,0 +1,164 @@
+"""Real-browser fixtures: the app served on a free loopback port, Debian's chromium, the network cut off."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:", "about:")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port, stopped at the end of the session."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright; fails (never skips) with how to install it when missing."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(
+            f"Browser tests need Chromium at {CHROMIUM}. Install it with `apt-get install -y chromium` "
+            "(or set CHROMIUM to its path).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class Tab:
+    """A browser tab on the app: records console errors and every request it had to block."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self._console_errors: list[str] = []
+        self.failed_responses: list[str] = []
+        self.blocked: list[str] = []
+        page.on("console", lambda m: self._console_errors.append(m.text) if m.type == "error" else None)
+        page.on("response", lambda r: self.failed_responses.append(r.url) if r.status >= 400 else None)
+        page.route("**/*", self._route)
+
+    @property
+    def console_errors(self) -> list[str]:
+        """Console errors, less the resource failures already accounted for in `unexpected_failures`."""
+        return [m for m in self._console_errors if not m.startswith("Failed to load resource")]
+
+    @property
+    def unexpected_failures(self) -> list[str]:
+        """Failed requests other than Streamlit probing for its base path when a page is opened by URL."""
+        probe = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
+        return [url for url in self.failed_responses if not probe.search(url)]
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str, *, charts: int = 0) -> None:
+        """Go to `path` and wait until the app is idle and at least `charts` plotly charts are drawn."""
+        self.page.goto(self.base + path)
+        self.page.wait_for_selector('[data-testid="stApp"]')
+        if charts:
+            self.page.wait_for_function(
+                "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=60_000
+            )
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait for the script to finish running (the status widget gone) and the DOM to be still."""
+        self.page.wait_for_timeout(500)
+        self.page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+        self.page.wait_for_timeout(700)
+
+    def exceptions(self) -> int:
+        return self.page.locator('[data-testid="stException"]').count()
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path))
+        return path
+
+
+@pytest.fixture
+def tab(browser, server) -> Iterator[Tab]:
+    """A fresh browser context at 1600×1000 with the network beyond loopback blocked."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    yield Tab(page, server)
+    context.close()

@@ -1,0 +1,170 @@
+"""The dashboard as users meet it: real Chromium, no network beyond loopback, real clicks and keys."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+# path, charts the page must draw, maps among them
+PAGES = [
+    ("/", 3, 1),
+    ("/visits", 3, 1),
+    ("/deals", 5, 1),
+    ("/cooperation", 2, 0),
+    ("/pair?a=PAK&b=RUS", 3, 0),
+    ("/stories", 2, 0),
+    ("/present?story=russia-returns&slide=1", 1, 0),
+    ("/data", 0, 0),
+    ("/about", 0, 0),
+]
+
+
+def _name(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") or "overview"
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlparse(url).query)
+
+
+def _click_mark(tab, plot_index: int, selector: str = "path.point"):
+    """Click the first mark of a plot where it is drawn (plotly's drag layer swallows element clicks); return the
+    dialog that opens. Retries once: plotly attaches its click handlers a moment after drawing."""
+    point = tab.page.locator(".js-plotly-plot").nth(plot_index).locator(selector).first
+    point.scroll_into_view_if_needed()
+    dialog = tab.page.get_by_role("dialog")
+    for _ in range(3):
+        box = point.bounding_box()
+        assert box, "the mark has no box"
+        tab.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            dialog.wait_for(timeout=10_000)
+            return dialog
+        except Exception:
+            tab.page.wait_for_timeout(1000)
+    raise AssertionError("no dialog opened after clicking the mark")
+
+
+@pytest.mark.parametrize(("path", "charts", "maps"), PAGES, ids=[_name(p) for p, _, _ in PAGES])
+def test_page_loads_draws_its_charts_and_needs_no_network(tab, path, charts, maps):
+    """Every page renders with no exception, no console error, its charts and maps drawn, nothing fetched."""
+    tab.open(path, charts=charts)
+    assert tab.exceptions() == 0
+    assert tab.console_errors == []
+    assert tab.unexpected_failures == []
+    assert tab.blocked == [], f"requests beyond loopback: {tab.blocked}"
+    assert tab.page.locator(".js-plotly-plot .main-svg").count() >= charts
+    if maps:
+        countries = tab.page.locator(".geo .choroplethlocation").count()
+        assert countries >= 3, "map geometry did not load: no country shapes drawn"
+        assert tab.page.locator(".geo .countries path, .geo .land path").count() >= 1
+
+
+def test_filter_change_updates_the_url_and_the_url_restores_it(tab, browser, server):
+    """Picking a pair in the sidebar writes ?a=..&b=..; opening that address restores the same view."""
+    tab.open("/data")
+    everything = tab.page.get_by_role("tab").first.inner_text()
+    for label, code in (("First country", "PAK"), ("Second country", "RUS")):
+        tab.page.get_by_label(label, exact=True).click()
+        tab.page.get_by_role("option", name=code, exact=True).click()
+        tab.settle()
+    tab.page.wait_for_function(
+        "old => document.querySelector('[role=tab]').innerText !== old", arg=everything, timeout=30_000
+    )
+    tab.settle()
+    query = _query(tab.page.url)
+    assert query["a"] == ["PAK"] and query["b"] == ["RUS"]
+    tab_labels = tab.page.get_by_role("tab").all_inner_texts()
+    assert tab_labels[0].startswith("Visits (") and tab_labels[0] != everything
+
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(tab.page.url)
+        page.wait_for_selector('[role="tab"]')
+        page.wait_for_timeout(1500)
+        assert page.get_by_role("tab").all_inner_texts() == tab_labels
+    finally:
+        context.close()
+
+
+def test_clicking_a_timeline_mark_opens_the_record_with_sources(tab):
+    """A click on a visit's mark opens a dialog with the record and links to its sources."""
+    tab.open("/visits?a=PAK&b=RUS", charts=3)
+    dialog = _click_mark(tab, 0)
+    links = dialog.locator("a[href^='http']")
+    links.first.wait_for(timeout=20_000)
+    assert links.count() >= 1
+    assert "Cite this record" in dialog.inner_text()
+
+
+def test_clicking_a_map_mark_opens_the_records_there(tab):
+    """A click on a host city on the visits map lists the visits there, each with its sources."""
+    tab.open("/visits?a=PAK&b=RUS", charts=3)
+    dialog = _click_mark(tab, 1, ".scattergeo path.point")
+    dialog.get_by_text(re.compile(r"records at this mark|Cite this record")).first.wait_for(timeout=20_000)
+    if dialog.locator("[data-testid='stExpander']").count():
+        dialog.locator("[data-testid='stExpander'] summary").first.click()
+    dialog.locator("a[href^='http']").first.wait_for(timeout=20_000)
+
+
+def test_pair_page_opens_from_a_record(tab):
+    """From a clicked record, one more click opens its country pair's page."""
+    tab.open("/visits?a=CHN&b=PAK", charts=3)
+    dialog = _click_mark(tab, 0)
+    dialog.get_by_text(re.compile(r"Open the .* page")).click(timeout=60_000)
+    tab.page.wait_for_url(re.compile(r"/pair\?"), timeout=20_000)
+    tab.settle()
+    assert set(_query(tab.page.url)["a"] + _query(tab.page.url)["b"]) == {"CHN", "PAK"}
+    assert (
+        tab.page.get_by_role("heading", name="China – Pakistan").count()
+        + tab.page.get_by_role("heading", name="Pakistan – China").count()
+        == 1
+    )
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(tab):
+    """The visits CSV has one row per visit in view, each stamped with the dataset version."""
+    tab.open("/data?a=PAK&b=RUS&years=2010&years=2022")
+    label = tab.page.get_by_role("button", name=re.compile(r"Visits CSV \(\d+\)"))
+    expected = int(re.search(r"\((\d+)\)", label.inner_text()).group(1))
+    with tab.page.expect_download() as download:
+        label.click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert len(rows) == expected > 0
+    assert {(r["guest"], r["host"]) for r in rows} <= {("PAK", "RUS"), ("RUS", "PAK")}
+    assert all(2010 <= int(r["start_text"][:4]) <= 2022 for r in rows)
+    assert len({r["dataset_version"] for r in rows}) == 1
+
+
+def test_lecture_mode_moves_with_the_arrow_keys_and_the_address_follows(tab):
+    """Right arrow goes to the next slide and the slide number in the address follows; Left goes back."""
+    tab.open("/present?story=russia-returns&slide=1", charts=1)
+    first = tab.page.locator("[data-testid='stMain'] h2").first.inner_text()
+    tab.page.keyboard.press("ArrowRight")
+    tab.page.wait_for_function("() => location.search.includes('slide=2')", timeout=20_000)
+    tab.settle()
+    assert tab.page.locator("[data-testid='stMain'] h2").first.inner_text() != first
+    tab.page.keyboard.press("ArrowLeft")
+    tab.page.wait_for_function("() => !location.search.includes('slide=2')", timeout=20_000)
+    tab.settle()
+    assert tab.page.locator("[data-testid='stMain'] h2").first.inner_text() == first
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_screenshots_of_every_page(browser, server, width, height):
+    """Screenshots at desktop and projector sizes, for people to look at (saved under artifacts/)."""
+    from tests.browser.conftest import Tab
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = Tab(context.new_page(), server)
+        for path, charts, _ in PAGES:
+            tab.open(path, charts=charts)
+            assert tab.shot(f"{_name(path)}-{width}x{height}").stat().st_size > 10_000
+    finally:
+        context.close()
