@@ -125,7 +125,7 @@ def test_filter_that_matches_nothing_says_so(app):
 
 def test_overview_headline_figures(app):
     at = app()
-    assert [m.value for m in at.metric] == ["3", "2", "US$ 2.0 bn", "3", "3"]
+    assert [m.value for m in at.metric] == ["3", "2", "2.0 bn", "3", "3"]
     assert "1 of 2 deals have no reported value" in texts(at)
 
 
@@ -152,7 +152,7 @@ def test_pair_page_with_records(app):
     at = app("pages/pair.py", a="RUS", b="PAK")
     assert not at.exception
     assert at.header[0].value == "Russia – Pakistan"
-    assert [m.value for m in at.metric] == ["1", "1", "2", "US$ 2.0 bn"]
+    assert [m.value for m in at.metric] == ["1", "1", "2", "2.0 bn"]
     assert "1 of 2 recorded deals are stalled or cancelled today." in texts(at)
     assert len(figures(at)) == 3
 

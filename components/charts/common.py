@@ -6,7 +6,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.data.categories import ROLE_SYMBOLS
+from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 SOURCE_PREFIX = "Source: South Asia Diplomacy Dashboard"
@@ -85,3 +85,18 @@ def role_symbol(role: str, precision: str) -> str:
     """Marker shape for a visitor role; open when the date is known only to the month or year."""
     base = ROLE_SYMBOLS.get(role, "circle")
     return base if precision == "day" else f"{base}-open"
+
+
+def add_role_legend(fig: go.Figure, roles: list[str]) -> None:
+    """Legend entries (drawing nothing) that explain the marker shape of each visitor role present."""
+    for role in roles:
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=ROLE_LABELS[role],
+            legendgroup="roles",
+            legendgrouptitle_text="Visitor (shape)",
+            marker={"symbol": ROLE_SYMBOLS[role], "size": 12, "color": "#777777"},
+            hoverinfo="skip",
+        )

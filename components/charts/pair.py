@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.common import empty, finish, role_symbol, wrap_text
-from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS, STATE_COLORS, STATE_LABELS
+from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
+from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
 from components.data.frames import Tables
 
 NOTHING = "No records for this pair under the current filters."
@@ -92,17 +92,7 @@ def pair_timeline(
             text=[f"{ROLE_LABELS[r]}<br>{wrap_text(s)}" for r, s in zip(one_way.role, one_way.summary, strict=True)],
             hovertemplate="<b>%{customdata[1]}</b>, %{customdata[2]}<br>%{text}<extra></extra>",
         )
-    for role in visits.role.astype("str").unique():
-        fig.add_scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=ROLE_LABELS[role],
-            legendgroup="roles",
-            legendgrouptitle_text="Visitor (shape)",
-            marker={"symbol": ROLE_SYMBOLS[role], "size": 12, "color": "#777"},
-            hoverinfo="skip",
-        )
+    add_role_legend(fig, list(visits.role.astype("str").unique()))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes, automargin=True)
     if x_range:
         fig.update_xaxes(range=list(x_range))

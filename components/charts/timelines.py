@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.common import empty, finish, role_symbol, wrap_text
-from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS, STATE_COLORS, STATE_LABELS
+from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
+from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
 
 NOTHING = "No records match the current filters."
 MAX_GANTT_ROWS = 80
@@ -79,17 +79,7 @@ def visits_timeline(
                 "%{customdata[6]}<br><br>%{text}<extra></extra>"
             ),
         )
-    for role in frame.role.astype("str").unique():
-        fig.add_scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=ROLE_LABELS[role],
-            legendgroup="roles",
-            legendgrouptitle_text="Visitor (shape)",
-            marker={"symbol": ROLE_SYMBOLS[role], "size": 12, "color": "#777777"},
-            hoverinfo="skip",
-        )
+    add_role_legend(fig, list(frame.role.astype("str").unique()))
     rows = frame.row.nunique()
     fig.update_yaxes(categoryorder="category descending", showgrid=True)
     fig.update_layout(clickmode="event+select", dragmode="zoom")

@@ -115,12 +115,18 @@ def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) ->
         try:
             valid.append((model.model_validate(item), index))
         except ValidationError as exc:
-            for error in exc.errors():
-                path = field_path(error["loc"])
-                field_name = ".".join(str(p) for p in path) or "-"
-                line = file.line_of(index, path)
-                problems.append(Problem(file.display, line, record_id, field_name, error_message(error)))
+            problems += validation_problems(file, exc, record_id, index)
     return valid
+
+
+def validation_problems(file: YamlFile, exc: ValidationError, record: str, index: int | None) -> list[Problem]:
+    """One problem per pydantic error, placed at the line of the field it concerns."""
+    out = []
+    for error in exc.errors():
+        path = field_path(error["loc"])
+        field_name = ".".join(str(p) for p in path) or "-"
+        out.append(Problem(file.display, file.line_of(index, path), record, field_name, error_message(error)))
+    return out
 
 
 def read_yaml(root: Path, path: Path) -> YamlFile:
@@ -160,12 +166,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         try:
             info = DatasetInfo.model_validate(info_file.data)
         except ValidationError as exc:
-            for error in exc.errors():
-                path = field_path(error["loc"])
-                line = info_file.line_of(None, path)
-                problems.append(
-                    Problem(info_file.display, line, "dataset", ".".join(map(str, path)), error_message(error))
-                )
+            problems += validation_problems(info_file, exc, "dataset", None)
 
     countries: dict[str, Country] = {}
     sectors: dict[str, Sector] = {}

@@ -10,7 +10,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from components.data.categories import DEAL_STATES, VISITOR_ROLES
 from components.data.filters import Filters
-from components.data.loading import Dataset, error_message, field_path, read_yaml
+from components.data.loading import Dataset, read_yaml, validation_problems
 from components.data.schema import Iso3, Slug, Strict, Text
 from components.data.yamlfile import Problem
 
@@ -112,12 +112,7 @@ def load_stories(dataset: Dataset) -> Stories:
         try:
             story = Story.model_validate(file.data)
         except ValidationError as exc:
-            for error in exc.errors():
-                loc = field_path(error["loc"])
-                line = file.line_of(None, loc)
-                result.problems.append(
-                    Problem(file.display, line, story_id, ".".join(map(str, loc)), error_message(error))
-                )
+            result.problems += validation_problems(file, exc, story_id, None)
             continue
         found = _cross_check(story, dataset, ids)
         for loc, message in found:

@@ -116,8 +116,8 @@ def header(context: PageContext, summary: pairs.PairSummary) -> None:
         help="; ".join(f"{STATE_LABELS[s]}: {n}" for s, n in summary.deals_by_status.items()) or None,
     )
     cols[3].metric(
-        "Reported value",
-        f"US$ {summary.value_usd / 1e9:,.1f} bn",
+        "Reported value (US$)",
+        f"{summary.value_usd / 1e9:,.1f} bn",
         help=f"{summary.deals_without_value} deal(s) have no reported value",
     )
     sectors = ", ".join(f"{context.tables.sectors.name.get(s, s)} ({n})" for s, n in summary.top_sectors) or "—"

@@ -34,8 +34,8 @@ def headline_metrics(context: PageContext) -> None:
     columns[0].metric("Visits", f"{h.visits:,}")
     columns[1].metric("Deals", f"{h.deals:,}")
     columns[2].metric(
-        "Reported deal value",
-        f"US$ {h.value_usd / 1e9:,.1f} bn",
+        "Reported value (US$)",
+        f"{h.value_usd / 1e9:,.1f} bn",
         help=f"Sum of values as reported at the time; {h.deals_without_value} deal(s) in view have no reported "
         "value and are not counted.",
     )
