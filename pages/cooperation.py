@@ -9,6 +9,7 @@ from components.data.queries import records_by_pair_sector
 from components.ui.charts import show_chart
 from components.ui.context import page_context
 from components.ui.details import md, record_dialog
+from components.ui.filters import PAIR_REQUESTED, open_pair
 from components.ui.widgets import chart_source, nothing_matches
 
 context = page_context()
@@ -28,18 +29,17 @@ if nothing_matches(context):
 counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
 show_chart(sector_treemap(counts, sector_names=sector_names, names=names, source=source), key="coop_treemap")
 
-points = show_chart(
+show_chart(
     pair_sector_matrix(counts, sector_names=sector_names, names=names, source=source),
     key="coop_matrix",
-    selectable=True,
+    on_select=open_pair("coop_matrix"),
     data=counts.pivot_table(
         index="pair", columns="sector", values="records", aggfunc="sum", fill_value=0
     ).reset_index(),
 )
 st.caption("Click a cell to open that country pair's page.")
-if points and isinstance(points[0].get("customdata"), str):
-    a, b = points[0]["customdata"].split("–")
-    st.switch_page("pages/pair.py", query_params={"a": a, "b": b})
+if st.session_state.pop(PAIR_REQUESTED, False):
+    st.switch_page("pages/pair.py")
 
 areas = view.cooperation.sort_values(["status", "since"])
 st.subheader(f"Cooperation areas in view ({len(areas)})")

@@ -116,9 +116,14 @@ def test_sector_charts_count_every_kind(tables, names):
     assert by_kind["Visits"]["Energy"] == 2
     assert by_kind["Cooperation areas"]["Energy"] == 1
     matrix = breakdowns.pair_sector_matrix(counts, sector_names=sector_names, names=names, source=SOURCE)
-    heat = matrix.data[0]
-    row = list(heat.y).index("Pakistan – Russia")
-    assert heat.z[row][list(heat.x).index("Energy")] == 5
+    cells = matrix.data[0]
+    energy = [
+        text
+        for x, y, text in zip(cells.x, cells.y, cells.text, strict=True)
+        if (x, y) == ("Energy", "Pakistan – Russia")
+    ]
+    assert energy == ["5"]
+    assert set(cells.customdata) == {"PAK–RUS", "CHN–PAK"}, "each cell carries its pair for the click"
     tree = breakdowns.sector_treemap(counts, sector_names=sector_names, names=names, source=SOURCE)
     assert "Energy" in tree.data[0].labels
 

@@ -82,29 +82,43 @@ def pair_sector_matrix(
     source: str,
     title: str = "Country pair × sector: visits, deals and cooperation areas",
 ) -> go.Figure:
-    """Heatmap of records per pair and sector, with the count written in each cell."""
+    """Grid of records per pair and sector: a shaded square with its count in each non-empty cell.
+
+    Drawn as square markers rather than a heatmap so a click on a cell reaches the app (pair page)."""
     if counts.empty:
         return empty(NOTHING, title=title, source=source)
     table = counts.groupby(["pair", "sector"], observed=True)["records"].sum().unstack(fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values().index, table.sum().sort_values(ascending=False).index]
-    text = table.astype(int).astype(str).where(table > 0, "")
+    cells = table.stack().rename("records").reset_index()
+    cells = cells[cells.records > 0]
+    pair_labels = {p: _pair_label(p, names) for p in table.index}
     fig = go.Figure(
-        go.Heatmap(
-            z=table.to_numpy(),
-            x=[sector_names.get(s, s) for s in table.columns],
-            y=[_pair_label(p, names) for p in table.index],
-            text=text.to_numpy(),
-            texttemplate="%{text}",
-            colorscale="Blues",
-            colorbar={"title": {"text": "Records"}},
-            customdata=[[p] * len(table.columns) for p in table.index],
-            hovertemplate="%{y} · %{x}: %{z} record(s)<extra></extra>",
-            xgap=1,
-            ygap=1,
+        go.Scatter(
+            x=[sector_names.get(s, s) for s in cells.sector],
+            y=cells.pair.map(pair_labels),
+            mode="markers+text",
+            marker={
+                "symbol": "square",
+                "size": 30,
+                "color": cells.records,
+                "colorscale": "Blues",
+                "cmin": 0,
+                "line": {"color": "#555555", "width": 0.5},
+                "colorbar": {"title": {"text": "Records"}},
+            },
+            text=cells.records.astype(str),
+            textfont={"color": ["white" if r > cells.records.max() * 0.55 else "black" for r in cells.records]},
+            customdata=cells.pair,
+            hovertemplate="%{y} · %{x}: %{text} record(s) — click for the pair<extra></extra>",
         )
     )
-    fig.update_xaxes(side="top", tickangle=-30)
-    return finish(fig, title=title, source=source, height=max(340, 200 + 26 * len(table)))
+    fig.update_xaxes(
+        side="top", tickangle=-30, categoryorder="array", showgrid=True,
+        categoryarray=[sector_names.get(s, s) for s in table.columns],
+    )  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=[pair_labels[p] for p in table.index], showgrid=True)
+    fig.update_layout(clickmode="event+select")
+    return finish(fig, title=title, source=source, height=max(360, 200 + 32 * len(table)))
 
 
 def status_breakdown(deals: pd.DataFrame, *, source: str, title: str = "Deals by status today") -> go.Figure:

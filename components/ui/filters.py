@@ -1,18 +1,23 @@
-"""Sidebar filters shared by every page, bound to the URL so a copied address restores the view."""
+"""Sidebar filters shared by every page, mirrored in the URL so a copied address restores the view.
+
+The widgets live in the router, so their state survives page changes; the URL is written from that
+state on every run. (Binding widgets to the URL instead loses the filters on every page change,
+because a page change clears the address and a bound widget then resets.)"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import streamlit as st
 
+from components.data import links
 from components.data.categories import DEAL_STATES, ROLE_LABELS, STATE_LABELS, VISITOR_ROLES
 from components.data.filters import Filters
 from components.data.frames import Tables
+from components.data.links import FILTER_KEYS, LinkVocabulary
 
-# URL keys owned by the shared filters, and those that individual pages read themselves.
-FILTER_KEYS = ("countries", "a", "b", "years", "sector", "role", "status")
 PAGE_KEYS = ("c", "d", "story", "slide")
+_WRITTEN = "_url_written"
+_NOTICES = "_link_notices"
+_VALUES = "_filter_values"
 
 
 def year_bounds(tables: Tables) -> tuple[int, int]:
@@ -22,111 +27,128 @@ def year_bounds(tables: Tables) -> tuple[int, int]:
     return min(2000, min(years)), max(years)
 
 
-def check_link(params: Mapping[str, list[str]], tables: Tables) -> list[str]:
-    """Plain-language notices for URL parameters that cannot be honoured (the widgets then fall back)."""
-    codes = set(tables.countries.index)
-    # Bound widgets write their displayed label to the URL, so that is what a link holds.
-    allowed = {
-        "countries": codes,
-        "a": codes,
-        "b": codes,
-        "c": codes,
-        "d": codes,
-        "sector": set(tables.sectors.name),
-        "role": set(ROLE_LABELS.values()),
-        "status": set(STATE_LABELS.values()),
-    }
-    notices = []
-    for key, values in params.items():
-        if key not in FILTER_KEYS and key not in PAGE_KEYS:
-            notices.append(f"The link parameter “{key}” is not one this dashboard knows; it was ignored.")
-        elif key in allowed:
-            bad = [v for v in values if v not in allowed[key]]
-            if bad:
-                shown = ", ".join(f"“{v}”" for v in bad)
-                what = "Unknown country code" if allowed[key] is codes else f"Unknown {key}"
-                notices.append(f"{what} {shown} in the link ({key}=…); it was ignored and the default is shown.")
-        elif key == "years":
-            low, high = year_bounds(tables)
-            try:
-                numbers = [int(v) for v in values]
-                valid = len(numbers) == 2 and low <= numbers[0] <= numbers[1] <= high
-            except ValueError:
-                valid = False
-            if not valid:
-                notices.append(
-                    f"The link's years={'&'.join(values)} is not a range within {low}–{high}; showing all years."
-                )
-    return notices
+def vocabulary(tables: Tables) -> LinkVocabulary:
+    return LinkVocabulary(
+        countries=frozenset(tables.countries.index), sectors=frozenset(tables.sectors.index), years=year_bounds(tables)
+    )
 
 
-def _link_notices(tables: Tables) -> None:
-    # Checked once per browser session: the widgets drop values they cannot take from the URL.
-    if st.session_state.get("_link_checked"):
-        return
-    st.session_state["_link_checked"] = True
+def _values() -> dict:
+    """The filter values of this session, kept apart from widget state so they survive page changes."""
+    return st.session_state.setdefault(_VALUES, {})
+
+
+def _remember(key: str) -> None:
+    _values()[key] = st.session_state[key]
+
+
+def set_filter(key: str, value) -> None:
+    """Change one filter from code (a callback): the sidebar shows it on the next run."""
+    _values()[key] = value
+    st.session_state[key] = value
+
+
+def _read_url(vocab: LinkVocabulary) -> None:
+    """Apply what the address asks for when it differs from what this session last wrote there, then
+    give every sidebar widget the session's value."""
+    state = st.session_state
+    values = _values()
+    for key, default in vocab.defaults().items():
+        values.setdefault(key, default)
+    low, high = vocab.years
+    years = values["years"]
+    values["years"] = (max(low, min(years[0], high)), min(high, max(years[1], low)))
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    notices = check_link(params, tables)
+    notices = []
     for key in params:
         if key not in FILTER_KEYS and key not in PAGE_KEYS:
+            notices.append(f"The link parameter “{key}” is not one this dashboard knows; it was ignored.")
             del st.query_params[key]
-    st.session_state["_link_notices"] = notices
+    written = state.get(_WRITTEN, {})
+    asked = {k: v for k, v in params.items() if k in FILTER_KEYS and written.get(k) != v}
+    asked_values, problems = links.parse(asked, vocab)
+    values.update(asked_values)
+    for key in FILTER_KEYS:
+        state[key] = values[key]
+    state[_NOTICES] = state.get(_NOTICES, []) + notices + problems
+
+
+def _write_url(vocab: LinkVocabulary) -> None:
+    """Make the address show exactly the current filters (and nothing when they are at their defaults)."""
+    desired = links.encode(_values(), vocab)
+    for key in FILTER_KEYS:
+        if key in desired:
+            if st.query_params.get_all(key) != desired[key]:
+                st.query_params[key] = desired[key]
+        elif key in st.query_params:
+            del st.query_params[key]
+    st.session_state[_WRITTEN] = desired
 
 
 def show_link_notices() -> None:
     """Show, above the page, what the opening link asked for that could not be honoured."""
-    for notice in st.session_state.pop("_link_notices", []):
+    for notice in st.session_state.pop(_NOTICES, []):
         st.warning(notice, icon="🔗")
 
 
 def sidebar_filters(tables: Tables) -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
-    _link_notices(tables)
+    vocab = vocabulary(tables)
+    _read_url(vocab)
     names = dict(zip(tables.countries.iso3, tables.countries.name, strict=True))
-    codes = sorted(names)
+    codes = sorted(names, key=names.get)
     sector_names = dict(zip(tables.sectors.id, tables.sectors.name, strict=True))
-    low, high = year_bounds(tables)
+    low, high = vocab.years
+
+    def country(code: str) -> str:
+        return f"{names[code]} ({code})"
 
     with st.sidebar:
         st.header("Filters")
-        # Country widgets show ISO codes: a bound widget puts its label in the URL, and links read ?a=RUS&b=PAK.
         countries = st.multiselect(
             "Countries involved",
             codes,
+            format_func=country,
             key="countries",
-            bind="query-params",
+            on_change=_remember,
+            args=("countries",),
             placeholder="All countries",
             help="Keep records that involve any of these countries.",
         )
         st.markdown("**Country pair**")
-        left, right = st.columns(2)
-        a = left.selectbox("First country", codes, index=None, key="a", bind="query-params", placeholder="Any")
-        b = right.selectbox("Second country", codes, index=None, key="b", bind="query-params", placeholder="Any")
-        st.caption(" · ".join(f"{c} {names[c]}" for c in codes))
-        years = st.slider("Years", low, high, (low, high), key="years", bind="query-params")
+        a = st.selectbox(
+            "First country", codes, format_func=country, key="a", placeholder="Any", on_change=_remember, args=("a",)
+        )
+        b = st.selectbox(
+            "Second country", codes, format_func=country, key="b", placeholder="Any", on_change=_remember, args=("b",)
+        )
+        years = st.slider("Years", low, high, key="years", on_change=_remember, args=("years",))
         sectors = st.multiselect(
             "Sectors",
             list(sector_names),
             format_func=sector_names.get,
             key="sector",
-            bind="query-params",
             placeholder="All sectors",
+            on_change=_remember,
+            args=("sector",),
         )
         roles = st.multiselect(
             "Visitor role",
             list(VISITOR_ROLES),
             format_func=ROLE_LABELS.get,
             key="role",
-            bind="query-params",
             placeholder="All roles",
+            on_change=_remember,
+            args=("role",),
         )
         statuses = st.multiselect(
             "Deal status (now)",
             list(DEAL_STATES),
             format_func=STATE_LABELS.get,
             key="status",
-            bind="query-params",
             placeholder="All statuses",
+            on_change=_remember,
+            args=("status",),
         )
         pair = (a, b) if a and b and a != b else None
         if a and b and a == b:
@@ -140,13 +162,14 @@ def sidebar_filters(tables: Tables) -> Filters:
             statuses=tuple(statuses),
         )
         if not filters.is_default:
-            st.button("Clear all filters", on_click=_clear, icon=":material/filter_alt_off:")
+            st.button("Clear all filters", on_click=_clear, args=(vocab,), icon=":material/filter_alt_off:")
+    _write_url(vocab)
     return filters
 
 
-def _clear() -> None:
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+def _clear(vocab: LinkVocabulary) -> None:
+    for key, default in vocab.defaults().items():
+        set_filter(key, default)
 
 
 def _narrow(chart_key: str, filter_key: str):
@@ -154,7 +177,7 @@ def _narrow(chart_key: str, filter_key: str):
         points = st.session_state[chart_key].selection.get("points", [])
         values = [p["customdata"] for p in points if isinstance(p.get("customdata"), str)]
         if values:
-            st.session_state[filter_key] = values[:1]
+            set_filter(filter_key, values[:1])
 
     return callback
 
@@ -167,3 +190,22 @@ def narrow_to_sector(chart_key: str):
 def narrow_to_status(chart_key: str):
     """on_select callback for a status chart: the clicked state becomes the deal-status filter."""
     return _narrow(chart_key, "status")
+
+
+PAIR_REQUESTED = "_open_pair_page"
+
+
+def open_pair(chart_key: str):
+    """on_select callback for a chart whose marks carry a pair ('PAK–RUS'): set the pair filter and ask
+    the page to switch to the pair page (callbacks cannot switch pages themselves)."""
+
+    def callback() -> None:
+        points = st.session_state[chart_key].selection.get("points", [])
+        pairs = [p["customdata"] for p in points if isinstance(p.get("customdata"), str)]
+        if pairs and pairs[0].count("–") == 1:
+            a, b = pairs[0].split("–")
+            set_filter("a", a)
+            set_filter("b", b)
+            st.session_state[PAIR_REQUESTED] = True
+
+    return callback

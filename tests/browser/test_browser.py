@@ -54,6 +54,7 @@ def test_page_loads_draws_its_charts_and_needs_no_network(tab, path, charts, map
     """Every page renders with no exception, no console error, its charts and maps drawn, nothing fetched."""
     tab.open(path, charts=charts)
     assert tab.exceptions() == 0
+    assert tab.page.get_by_role("dialog").count() == 0, "no modal (such as 'Page not found') over the page"
     assert tab.console_errors == []
     assert tab.unexpected_failures == []
     assert tab.blocked == [], f"requests beyond loopback: {tab.blocked}"
@@ -64,11 +65,11 @@ def test_page_loads_draws_its_charts_and_needs_no_network(tab, path, charts, map
         assert tab.page.locator(".geo .countries path, .geo .land path").count() >= 1
 
 
-def test_filter_change_updates_the_url_and_the_url_restores_it(tab, browser, server):
+def test_filter_change_updates_the_url_and_the_url_restores_it(tab, browser):
     """Picking a pair in the sidebar writes ?a=..&b=..; opening that address restores the same view."""
     tab.open("/data")
     everything = tab.page.get_by_role("tab").first.inner_text()
-    for label, code in (("First country", "PAK"), ("Second country", "RUS")):
+    for label, code in (("First country", "Pakistan (PAK)"), ("Second country", "Russia (RUS)")):
         tab.page.get_by_label(label, exact=True).click()
         tab.page.get_by_role("option", name=code, exact=True).click()
         tab.settle()
@@ -156,15 +157,42 @@ def test_lecture_mode_moves_with_the_arrow_keys_and_the_address_follows(tab):
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
-def test_screenshots_of_every_page(browser, server, width, height):
+def test_screenshots_of_every_page(browser, app_url, width, height):
     """Screenshots at desktop and projector sizes, for people to look at (saved under artifacts/)."""
     from tests.browser.conftest import Tab
 
     context = browser.new_context(viewport={"width": width, "height": height})
     try:
-        tab = Tab(context.new_page(), server)
+        tab = Tab(context.new_page(), app_url)
         for path, charts, _ in PAGES:
             tab.open(path, charts=charts)
             assert tab.shot(f"{_name(path)}-{width}x{height}").stat().st_size > 10_000
     finally:
         context.close()
+
+
+def test_filters_survive_a_page_change_in_the_sidebar(tab):
+    """Moving to another page from the sidebar keeps the filters, on screen and in the address."""
+    tab.open("/visits?a=PAK&b=RUS", charts=3)
+    tab.page.locator("[data-testid=stSidebarNav] a", has_text="Deals").first.click()
+    tab.page.wait_for_url(re.compile(r"/deals"), timeout=20_000)
+    tab.page.wait_for_function("() => location.search.includes('a=PAK')", timeout=20_000)
+    tab.settle()
+    assert _query(tab.page.url)["b"] == ["RUS"]
+    caption = tab.page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    total = int(re.match(r"(\d+)", caption).group(1))
+    assert 0 < total < 100, "the deals page shows the pair's deals, not all of them"
+
+
+def test_clicking_a_matrix_cell_opens_that_pair(tab):
+    """A click on a cell of the pair × sector matrix opens that pair's page."""
+    tab.open("/cooperation", charts=2)
+    point = tab.page.locator(".js-plotly-plot").nth(1).locator("path.point").last
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    tab.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.page.wait_for_url(re.compile(r"/pair\?"), timeout=30_000)
+    tab.settle()
+    query = _query(tab.page.url)
+    assert len(query["a"]) == 1 and len(query["b"]) == 1
+    assert tab.exceptions() == 0
