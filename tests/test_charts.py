@@ -165,3 +165,24 @@ def test_pair_charts_share_scales_when_given(tables, names, colors):
         "Visits Russia → Pakistan",
         "Visits Pakistan → Russia",
     ]
+
+
+def test_every_chart_has_a_table_of_what_it_draws(tables, names, colors):
+    from components.charts.common import figure_table
+
+    counts = records_by_pair_sector(tables.visits, tables.deals, tables.cooperation)
+    sector_names = tables.sectors.name.to_dict()
+    figures = [
+        timelines.activity_by_year(tables.visits, tables.deals, source=SOURCE),
+        timelines.visits_timeline(tables.visits, names=names, colors=colors, source=SOURCE),
+        timelines.deals_gantt(tables.deals, tables.status, source=SOURCE),
+        maps.visits_map(tables.visits, tables.countries, source=SOURCE),
+        maps.deals_map(tables.deals, tables.paths, tables.countries, source=SOURCE),
+        breakdowns.sector_treemap(counts, sector_names=sector_names, names=names, source=SOURCE),
+        breakdowns.pair_sector_matrix(counts, sector_names=sector_names, names=names, source=SOURCE),
+        breakdowns.status_breakdown(tables.deals, source=SOURCE),
+    ]
+    for fig in figures:
+        assert not figure_table(fig).empty, fig.layout.title.text
+    timeline = figure_table(figures[1])
+    assert sorted(timeline.record) == sorted(tables.visits.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS
@@ -100,3 +101,34 @@ def add_role_legend(fig: go.Figure, roles: list[str]) -> None:
             marker={"symbol": ROLE_SYMBOLS[role], "size": 12, "color": "#777777"},
             hoverinfo="skip",
         )
+
+
+def figure_table(fig: go.Figure) -> pd.DataFrame:
+    """The numbers a figure draws, as a table: the text alternative for readers who cannot use the chart."""
+    rows: list[dict] = []
+    for trace in fig.data:
+        kind = trace.type
+        if kind == "treemap":
+            rows += [
+                {"item": label, "within": parent or "", "records": value}
+                for label, parent, value in zip(trace.labels, trace.parents, trace.values, strict=True)
+            ]
+        elif kind == "heatmap":
+            for y, row in zip(trace.y, trace.z, strict=True):
+                rows += [{"row": y, "column": x, "value": v} for x, v in zip(trace.x, row, strict=True) if v]
+        elif kind == "bar":
+            values, labels = (trace.x, trace.y) if trace.orientation == "h" else (trace.y, trace.x)
+            rows += [
+                {"series": trace.name or "", "category": c, "value": v} for c, v in zip(labels, values, strict=True)
+            ]
+        elif kind in ("scatter", "scattergeo") and trace.customdata is not None and "markers" in (trace.mode or ""):
+            xs = trace.lon if kind == "scattergeo" else trace.x
+            ys = trace.lat if kind == "scattergeo" else trace.y
+            texts = trace.text if trace.text is not None and not isinstance(trace.text, str) else [None] * len(xs)
+            for x, y, data, text in zip(xs, ys, trace.customdata, texts, strict=True):
+                record = data[0] if not isinstance(data, str) else data
+                rows.append({"series": trace.name or "", "x": x, "y": y, "record": record, "label": text})
+    frame = pd.DataFrame(rows)
+    if "label" in frame:
+        frame["label"] = frame["label"].astype("str").str.replace("<br>", " ", regex=False)
+    return frame

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.charts.common import figure_table
 from components.charts.maps import MAP_CONFIG
 
 
@@ -39,7 +40,7 @@ def show_chart(
     selectable: bool = False,
     on_select=None,
 ) -> list[dict]:
-    """Draw the figure; with `data`, add a 'show the data' table for readers who cannot use the chart.
+    """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
 
     Returns the clicked points (empty unless `selectable`)."""
     event = st.plotly_chart(
@@ -50,9 +51,10 @@ def show_chart(
         on_select=on_select or ("rerun" if selectable else "ignore"),
         selection_mode="points",
     )
-    if data is not None:
+    table = data if data is not None else figure_table(fig)
+    if not table.empty:
         with st.expander("Show the data behind this chart"):
-            st.dataframe(data, hide_index=True, width="stretch")
+            st.dataframe(table, hide_index=True, width="stretch")
     if not (selectable or on_select) or event is None:
         return []
     return list(event.selection.get("points", []))
