@@ -41,14 +41,24 @@ st.caption("Click a cell to open that country pair's page.")
 if st.session_state.pop(PAIR_REQUESTED, False):
     st.switch_page("pages/pair.py")
 
-areas = view.cooperation.sort_values(["status", "since"])
-st.subheader(f"Cooperation areas in view ({len(areas)})")
+areas = view.cooperation[view.cooperation.status == "active"].sort_values("since")
+others = len(view.cooperation) - len(areas)
+st.subheader(f"Active cooperation areas in view ({len(areas)})")
+st.caption(
+    f"{others} more in view are proposed, stalled or ended; the Data & sources page lists every area."
+    if others
+    else "Every cooperation area in view is active."
+)
 if areas.empty:
-    st.info("No standing cooperation areas match these filters.")
+    st.info("No active cooperation areas match these filters.")
 deal_rows = tables.deals.set_index("id")
 visit_rows = tables.visits.set_index("id")
+CARDS_PER_PAGE = 12
+pages = max(1, -(-len(areas) // CARDS_PER_PAGE))
+page = st.pagination(pages, key="coop_cards_page") if pages > 1 else 1
+shown = areas.iloc[(page - 1) * CARDS_PER_PAGE : page * CARDS_PER_PAGE]
 columns = st.columns(2)
-for n, area in enumerate(areas.itertuples()):
+for n, area in enumerate(shown.itertuples()):
     with columns[n % 2].container(border=True):
         pair_name = " – ".join(names.get(c, c) for c in area.countries)
         st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_name)}")

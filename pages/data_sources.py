@@ -27,7 +27,7 @@ columns = st.columns(5)
 for column, (kind, frame) in zip(columns, frames.items(), strict=False):
     column.download_button(
         f"{kind.capitalize()} CSV ({len(frame)})",
-        to_csv(frame),
+        lambda frame=frame: to_csv(frame),
         file_name=f"{stem}-{kind}.csv",
         mime="text/csv",
         key=f"download-{kind}",
@@ -35,7 +35,7 @@ for column, (kind, frame) in zip(columns, frames.items(), strict=False):
     )
 columns[4].download_button(
     "Everything as JSON",
-    to_json(view, context.version, described, citation),
+    lambda: to_json(view, context.version, described, citation),
     file_name=f"{stem}.json",
     mime="application/json",
     key="download-json",

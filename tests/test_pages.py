@@ -214,8 +214,17 @@ def test_record_details_render_for_visits_and_deals(app):
     assert "(https://example.org/pipeline)" in seen, "sources are links in the dialog"
 
 
-def test_cooperation_card_opens_its_details(app):
-    at = app("pages/cooperation.py")
+def test_cooperation_cards_show_active_areas_and_open_their_details(tmp_path, monkeypatch):
+    from tests.conftest import COOPERATION, write_dataset
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_dataset(tmp_path / "stalled")))
+    at.run().switch_page("pages/cooperation.py").run()
+    assert "1 more in view are proposed, stalled or ended" in texts(at)
+    active = write_dataset(tmp_path / "active", cooperation=COOPERATION.replace("status: stalled", "status: active"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(active))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/cooperation.py").run()
     at.button(key="coop-pak-rus-energy").click().run()
     assert not at.exception
     assert any("Cooperation: Pakistan" in s.value or "cooperation: Pakistan" in s.value for s in at.subheader)

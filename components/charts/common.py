@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 import pandas as pd
@@ -76,6 +77,7 @@ def source_text(fig: go.Figure) -> str:
     return next((a.text for a in fig.layout.annotations if a.name == "source"), "")
 
 
+@functools.lru_cache(maxsize=65536)
 def wrap_text(text: str, width: int = 60, limit: int = 240) -> str:
     """Shorten and line-break a summary for a hover label."""
     text = text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
