@@ -46,3 +46,10 @@ def test_citations_carry_version_and_access_date(dataset):
         first_source="https://example.org/lavrov",
     )
     assert "record rus-pak-2021-04-lavrov" in one and one.endswith("https://example.org/lavrov")
+
+
+def test_json_export_is_strict_json(tables):
+    """Missing values are null, never a bare NaN that strict parsers reject."""
+    text = to_json(tables, "1", "all records", "cite").decode("utf-8")
+    json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+    assert "NaN" not in text

@@ -84,11 +84,13 @@ def visits_map(
         start = countries.loc[guest]
         arc_lon: list[float | None] = []
         arc_lat: list[float | None] = []
-        for lon, lat in zip(group.lon, group.lat, strict=True):
+        # One arc per distinct route: repeated trips draw the same line, and each extra one costs the browser.
+        routes = group[["lon", "lat"]].drop_duplicates()
+        for lon, lat in zip(routes.lon, routes.lat, strict=True):
             arc_lon += [start.lon, lon, None]
             arc_lat += [start.lat, lat, None]
-        lons += [start.lon, *group.lon]
-        lats += [start.lat, *group.lat]
+        lons += [start.lon, *routes.lon]
+        lats += [start.lat, *routes.lat]
         fig.add_scattergeo(
             lon=arc_lon,
             lat=arc_lat,

@@ -76,18 +76,26 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 def to_json(view: Tables, version: str, filters: str, citation: str) -> bytes:
     """One JSON document: what was filtered, how to cite it, and every record in view with its sources."""
     frames = export_frames(view, version)
-    sources = frames.pop("sources").drop(columns="dataset_version")
-    grouped = {rid: group.drop(columns="record_id").to_dict("records") for rid, group in sources.groupby("record_id")}
+    sources = _records(frames.pop("sources").drop(columns="dataset_version"))
+    grouped: dict[str, list[dict]] = {}
+    # One pass over the sources: grouping frame by frame took most of the export's time.
+    for source in sources:
+        grouped.setdefault(source.pop("record_id"), []).append(source)
     document = {
         "dataset_version": version,
         "filters": filters,
         "citation": citation,
         **{
             kind: [
-                {**{k: v for k, v in row.items() if k != "dataset_version"}, "sources": grouped.get(row["id"], [])}
-                for row in frame.astype(object).where(frame.notna(), None).to_dict("records")
+                {**row, "sources": grouped.get(row["id"], [])}
+                for row in _records(frame.drop(columns="dataset_version"))
             ]
             for kind, frame in frames.items()
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with missing values as None (JSON null, never a bare NaN)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -18,7 +19,11 @@ _CONTEXT_KEY = "_page_context"
 class PageContext:
     loaded: Loaded
     filters: Filters
-    view: Tables
+
+    @functools.cached_property
+    def view(self) -> Tables:
+        """The tables cut to the filters — computed only by pages that show filtered records."""
+        return apply_filters(self.loaded.tables, self.filters)
 
     @property
     def tables(self) -> Tables:
@@ -40,7 +45,7 @@ def frame() -> PageContext:
     """Shared framing, drawn once per run by the router: sidebar filters and the data-problems notice."""
     data = loaded()
     filters = sidebar_filters(data.tables)
-    context = PageContext(data, filters, apply_filters(data.tables, filters))
+    context = PageContext(data, filters)
     st.session_state[_CONTEXT_KEY] = context
     return context
 
