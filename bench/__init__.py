@@ -1,0 +1,1 @@
+"""Performance benchmark for the dashboard: `make bench` (see docs/performance.md)."""

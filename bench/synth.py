@@ -1,0 +1,82 @@
+"""Write a synthetic data dir N times the size of data/, built from copies of the real records."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from components.data.loading import DEFAULT_DATA_DIR, RECORD_DIRS
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+REFERENCE_FILES = ("dataset.yaml", "countries.yaml", "sectors.yaml", "gaps.yaml")
+
+
+def _suffix(value: str, copy: int) -> str:
+    return value if copy == 0 else f"{value}-x{copy}"
+
+
+def _shift(value: Any, days: int) -> Any:
+    """Move a day-precision date a few days later, staying inside its month so record order holds."""
+    if days == 0:
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dt.date):
+        last = calendar.monthrange(value.year, value.month)[1]
+        return value.replace(day=min(value.day + days, last))
+    return value
+
+
+def _copy_record(kind: str, record: dict, copy: int) -> dict:
+    """A copy of `record` with every id and reference suffixed and its day-precision dates nudged."""
+    new = dict(record)
+    new["id"] = _suffix(record["id"], copy)
+    days = copy % 5
+    if kind == "visits":
+        new["outcomes"] = [_suffix(ref, copy) for ref in record.get("outcomes", [])]
+        new["start_date"] = _shift(record["start_date"], days)
+        if record.get("end_date") is not None:
+            new["end_date"] = _shift(record["end_date"], days)
+        if not new["outcomes"]:
+            del new["outcomes"]
+    elif kind == "deals":
+        if record.get("signed_during"):
+            new["signed_during"] = _suffix(record["signed_during"], copy)
+        if record.get("signed") is not None:
+            new["signed"] = _shift(record["signed"], days)
+        new["status"] = [{**step, "date": _shift(step["date"], days)} for step in record["status"]]
+    elif kind == "cooperation" and record.get("milestones"):
+        new["milestones"] = [_suffix(ref, copy) for ref in record["milestones"]]
+    return new
+
+
+def write_synthetic(target: Path, factor: int, source: Path = DEFAULT_DATA_DIR) -> Path:
+    """Fill `target` with `factor` copies of every record in `source` (copy 0 keeps the real ids).
+
+    Copies go into the same per-pair files, as a larger curated dataset would. Stories are copied as they are:
+    they cite real ids, which copy 0 keeps."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in REFERENCE_FILES:
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
+    if (source / "stories").is_dir():
+        shutil.copytree(source / "stories", target / "stories", dirs_exist_ok=True)
+    for kind in RECORD_DIRS:
+        (target / kind).mkdir(exist_ok=True)
+        for path in sorted((source / kind).glob("*.yaml")):
+            text = path.read_text(encoding="utf-8")
+            header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+            records = yaml.load(text, Loader=Loader) or []
+            copies = [_copy_record(kind, r, copy) for copy in range(factor) for r in records]
+            body = yaml.dump(copies, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
+            (target / kind / path.name).write_text(header + body, encoding="utf-8")
+    return target
