@@ -276,3 +276,21 @@ def test_filters_round_trip_through_the_url(app):
     again = app("pages/visits.py", **link)
     assert again.selectbox(key="a").value == "PAK" and again.multiselect(key="sector").value == ["energy"]
     assert figures(again) == figures(at)
+
+
+@pytest.mark.parametrize("story", ["russia-returns", "three-powers"])
+def test_every_slide_of_the_shipped_stories_presents_without_error(story):
+    """The real stories on the real data: each slide opens from its own address and draws its chart."""
+    from components.data.loading import load_dataset
+    from components.data.stories import load_stories
+
+    slides = load_stories(load_dataset()).get(story).slides
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["story"] = story
+    at.query_params["slide"] = "1"
+    at.run().switch_page("pages/present.py").run()
+    for number, slide in enumerate(slides, start=1):
+        assert not at.exception, f"{story} slide {number}"
+        assert at.header[0].value == slide.title
+        assert len(at.get("plotly_chart")) == (1 if slide.view else 0)
+        at.button(key="next").click().run()
