@@ -25,9 +25,6 @@ class Filters:
     def is_default(self) -> bool:
         return self == Filters()
 
-    def with_pair(self, a: str, b: str) -> Filters:
-        return replace(self, pair=(a, b))
-
     def describe(self, country_names: dict[str, str] | None = None) -> str:
         """One line a citation or a chart subtitle can carry: 'pair Pakistan–Russia; 2010–2021; sectors energy'."""
         names = country_names or {}

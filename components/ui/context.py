@@ -41,19 +41,19 @@ class PageContext:
         return str(names.get(code, code))
 
 
-def frame() -> PageContext:
-    """Shared framing, drawn once per run by the router: sidebar filters and the data-problems notice."""
+def _build() -> PageContext:
     data = loaded()
-    filters = sidebar_filters(data.tables)
-    context = PageContext(data, filters)
-    st.session_state[_CONTEXT_KEY] = context
-    return context
+    return PageContext(data, sidebar_filters(data.tables))
+
+
+def frame() -> None:
+    """Shared framing, drawn once per run by the router: the sidebar filters, handed on to the page."""
+    st.session_state[_CONTEXT_KEY] = _build()
 
 
 def page_context() -> PageContext:
     """The context the router built for this run, or a fresh one when a page runs on its own."""
-    context = st.session_state.pop(_CONTEXT_KEY, None) or frame()
-    st.session_state.pop(_CONTEXT_KEY, None)
+    context = st.session_state.pop(_CONTEXT_KEY, None) or _build()
     show_link_notices()
     _problems_notice(context.loaded)
     return context
