@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test validate lint format schema bench clean coverage
+.PHONY: run serve test test-fast validate lint format schema bench clean coverage
 
 $(VENV)/.app-installed: requirements/app.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,11 @@ $(VENV)/.dev-installed: $(VENV)/.app-installed requirements/dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
 	touch $@
 
+# Development: errors show their traceback. `serve` is the same app with production's terse errors.
 run: $(VENV)/.app-installed
+	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false --client.showErrorDetails full
+
+serve: $(VENV)/.app-installed
 	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
 validate: $(VENV)/.app-installed
@@ -34,6 +38,10 @@ format: $(VENV)/.dev-installed
 
 test: $(VENV)/.dev-installed lint validate
 	$(PY) -m pytest
+
+# The quick loop while changing code: everything but the real-browser tests.
+test-fast: $(VENV)/.dev-installed
+	$(PY) -m pytest tests --ignore=tests/browser -q
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run

@@ -16,20 +16,12 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.ui import navigation
+
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
 # Page file, browser path, and the link parameters the page is opened with.
-PAGES: list[tuple[str, str, dict[str, str]]] = [
-    ("pages/overview.py", "/", {}),
-    ("pages/visits.py", "/visits", {}),
-    ("pages/deals.py", "/deals", {}),
-    ("pages/cooperation.py", "/cooperation", {}),
-    ("pages/pair.py", "/pair", {"a": "PAK", "b": "RUS"}),
-    ("pages/stories.py", "/stories", {}),
-    ("pages/present.py", "/present", {"story": "russia-returns", "slide": "1"}),
-    ("pages/data_sources.py", "/data", {}),
-    ("pages/about.py", "/about", {}),
-]
+PAGES: list[tuple[str, str, dict[str, str]]] = [(p.file, p.address, p.example) for p in navigation.PAGES]
 PARAMS = {page: params for page, _, params in PAGES}
 # Two narrower year ranges to alternate between, so every change really changes the filter.
 YEAR_CHANGES = ((2010, 2020), (2005, 2015))
@@ -115,7 +107,7 @@ def _emit(**event) -> None:
 
 def _instrument_loading() -> dict[str, float]:
     """Time the steps of the app's cached load from inside, so the data is loaded once, as the app does."""
-    import components.ui.data as ui_data  # only the child process needs it
+    import components.ui.loaded as ui_data  # only the child process needs it
 
     timings: dict[str, float] = {}
 

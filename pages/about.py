@@ -11,6 +11,7 @@ from components.data.categories import (
     VISIT_KINDS,
 )
 from components.data.coverage import coverage
+from components.data.pair_keys import pair_label
 from components.data.schema import CooperationArea, Deal, Source, Visit
 from components.ui.context import page_context
 
@@ -41,8 +42,7 @@ any dispute.
 
 st.header("Coverage by country pair")
 table = coverage(tables, dataset.gaps)
-names = tables.countries.name.to_dict()
-table.insert(1, "countries", [" – ".join(names.get(c, c) for c in p.split("–")) for p in table.pair])
+table.insert(1, "countries", [pair_label(p, context.country_names) for p in table.pair])
 st.dataframe(table, hide_index=True, width="stretch")
 
 st.header("Fields")

@@ -5,17 +5,17 @@ import streamlit as st
 from components.charts.breakdowns import pair_sector_matrix, sector_treemap
 from components.data.categories import STATE_LABELS
 from components.data.dates import label
+from components.data.pair_keys import pair_label
 from components.data.queries import records_by_pair_sector
-from components.ui.charts import show_chart
 from components.ui.context import page_context
 from components.ui.details import md, record_dialog
-from components.ui.filters import PAIR_REQUESTED, open_pair
+from components.ui.display import show_chart
+from components.ui.sidebar import PAIR_REQUESTED, open_pair
 from components.ui.widgets import chart_source, nothing_matches
 
 context = page_context()
 view, tables = context.view, context.tables
-names = tables.countries.name.to_dict()
-sector_names = tables.sectors.name.to_dict()
+names, sector_names = context.country_names, context.sector_names
 source = chart_source(context)
 
 st.title("Cooperation areas")
@@ -60,8 +60,7 @@ shown = areas.iloc[(page - 1) * CARDS_PER_PAGE : page * CARDS_PER_PAGE]
 columns = st.columns(2)
 for n, area in enumerate(shown.itertuples()):
     with columns[n % 2].container(border=True):
-        pair_name = " – ".join(names.get(c, c) for c in area.countries)
-        st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_name)}")
+        st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_label(area.countries, names))}")
         st.caption(f"Since {area.since} · {area.status}")
         st.write(area.summary)
         milestones = []

@@ -7,13 +7,12 @@ import streamlit as st
 from components.data.citation import dataset_citation
 from components.data.export import export_frames, to_csv, to_json
 from components.ui.context import page_context
-from components.ui.details import open_details, source_links
-from components.ui.tables import cooperation_table, deal_table, show, visit_table
+from components.ui.details import source_links
+from components.ui.tables import record_table
 
 context = page_context()
-view, tables = context.view, context.tables
-names = tables.countries.name
-described = context.filters.describe(names.to_dict())
+view = context.view
+described = context.filters.describe(context.country_names)
 dataset = context.loaded.dataset
 citation = dataset_citation(dataset.info, dataset.fingerprint, accessed=date.today(), view=described)
 
@@ -52,18 +51,9 @@ tabs = st.tabs(
         f"Sources ({view.sources.url.nunique()})",
     ]
 )
-selected: list[str] = []
-for tab, (kind, builder, order) in zip(
-    tabs,
-    (("visits", visit_table, "start"), ("deals", deal_table, "date"), ("cooperation", cooperation_table, "since")),
-    strict=False,
-):
+for tab, (kind, order) in zip(tabs, (("visits", "start"), ("deals", "date"), ("cooperation", "since")), strict=False):
     with tab:
-        frame = getattr(view, kind).sort_values(order, ascending=False)
-        table = builder(frame, names)
-        event = show(table, key=f"{kind}_table", on_select="rerun")
-        if event and event.selection.rows:
-            selected = [table.id.iloc[event.selection.rows[0]]]
+        record_table(context, kind, getattr(view, kind).sort_values(order, ascending=False), key=f"{kind}_table")
         st.caption("Select a row to read the record, its linked records and all its sources, with a citation.")
 with tabs[3]:
     st.caption("Every source behind the records in view, grouped by publisher.")
@@ -71,7 +61,6 @@ with tabs[3]:
     st.dataframe(by_publisher.rename("records cited").reset_index(), hide_index=True)
     unique = view.sources.drop_duplicates("url").sort_values(["publisher", "published"])
     source_links(unique)
-open_details(context, selected, key="data_tables")
 
 st.subheader("Methodology")
 st.markdown(

@@ -5,17 +5,15 @@ import streamlit as st
 from components.charts.breakdowns import deal_value, status_breakdown
 from components.charts.maps import deals_map
 from components.charts.timelines import deals_gantt
-from components.ui.charts import clicked_ids, show_chart
 from components.ui.context import page_context
 from components.ui.details import open_details
-from components.ui.filters import narrow_to_status
-from components.ui.tables import deal_table, show
+from components.ui.display import clicked_ids, show_chart
+from components.ui.sidebar import narrow_to_status
+from components.ui.tables import record_table
 from components.ui.widgets import chart_source
 
 context = page_context()
 view, tables = context.view, context.tables
-names = tables.countries.name.to_dict()
-sector_names = tables.sectors.name.to_dict()
 source = chart_source(context)
 deals = view.deals
 
@@ -35,10 +33,12 @@ left, right = st.columns(2)
 with left:
     by_sector = deals.groupby("sector", observed=True).value_usd.agg(["sum", "count"]).reset_index()
     show_chart(
-        deal_value(deals, by="sector", labels=sector_names, source=source), key="deals_value_sector", data=by_sector
+        deal_value(deals, by="sector", labels=context.sector_names, source=source),
+        key="deals_value_sector",
+        data=by_sector,
     )
 with right:
-    show_chart(deal_value(deals, by="partner", labels=names, source=source), key="deals_value_partner")
+    show_chart(deal_value(deals, by="partner", labels=context.country_names, source=source), key="deals_value_partner")
 
 left, right = st.columns([3, 2])
 with left:
@@ -49,7 +49,4 @@ with right:
     st.caption("Click a status to keep only deals in that state, on every page.")
 
 st.subheader("All deals in view")
-table = deal_table(deals.sort_values("date", ascending=False), tables.countries.name)
-event = show(table, key="deals_table", on_select="rerun")
-rows = event.selection.rows if event else []
-open_details(context, [table.id.iloc[rows[0]]] if rows else [], key="deals_table")
+record_table(context, "deals", deals.sort_values("date", ascending=False), key="deals_table")

@@ -6,16 +6,14 @@ from components.charts.breakdowns import top_sectors
 from components.charts.maps import visits_map
 from components.charts.timelines import activity_by_year
 from components.data.queries import latest_events, records_by_pair_sector
-from components.ui.charts import clicked_ids, show_chart
 from components.ui.context import page_context
 from components.ui.details import open_details
-from components.ui.filters import narrow_to_sector
+from components.ui.display import clicked_ids, show_chart
+from components.ui.sidebar import narrow_to_sector
 from components.ui.widgets import chart_source, headline_metrics, nothing_matches
 
 context = page_context()
 view, tables = context.view, context.tables
-names = tables.countries.name.to_dict()
-sector_names = tables.sectors.name.to_dict()
 source = chart_source(context)
 
 st.title("South Asian diplomacy at a glance")
@@ -36,14 +34,14 @@ with left:
 with right:
     counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
     show_chart(
-        top_sectors(counts, sector_names=sector_names, source=source),
+        top_sectors(counts, sector_names=context.sector_names, source=source),
         key="overview_sectors",
         on_select=narrow_to_sector("overview_sectors"),
     )
     st.caption("Click a sector's bar to narrow every page to that sector.")
 
 st.subheader("Latest events")
-latest = latest_events(view, names)
+latest = latest_events(view, context.country_names)
 event = st.dataframe(
     latest,
     hide_index=True,

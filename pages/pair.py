@@ -11,7 +11,7 @@ from components.ui.pair_view import comparison_chooser, draw_pair, shared_scales
 context = page_context()
 tables = context.tables
 codes = set(tables.countries.index)
-a, b = context.filters.pair or (st.session_state.get("a"), st.session_state.get("b"))
+a, b = context.chosen_pair
 
 st.title("Country pair")
 problem = pairs.check_pair(codes, a, b)

@@ -4,8 +4,8 @@ import streamlit as st
 
 from components.charts.common import source_line
 from components.charts.slides import slide_figure
-from components.ui.charts import show_chart
 from components.ui.context import page_context
+from components.ui.display import show_chart
 
 context = page_context()
 stories = context.loaded.stories

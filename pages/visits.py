@@ -4,16 +4,14 @@ import streamlit as st
 
 from components.charts.maps import visits_map
 from components.charts.timelines import visits_per_year_by_pair, visits_timeline
-from components.ui.charts import clicked_ids, show_chart
 from components.ui.context import page_context
 from components.ui.details import open_details
-from components.ui.tables import show, visit_table
+from components.ui.display import clicked_ids, show_chart
+from components.ui.tables import record_table
 from components.ui.widgets import chart_source
 
 context = page_context()
 view, tables = context.view, context.tables
-names = tables.countries.name.to_dict()
-colors = tables.countries.color.to_dict()
 source = chart_source(context)
 visits = view.visits
 
@@ -36,7 +34,9 @@ color_by = (
     )
     or "guest"
 )
-timeline = visits_timeline(visits, names=names, colors=colors, source=source, color_by=color_by)
+timeline = visits_timeline(
+    visits, names=context.country_names, colors=context.country_colors, source=source, color_by=color_by
+)
 points = show_chart(timeline, key="visits_timeline", selectable=True)
 open_details(context, clicked_ids(points), key="visits_timeline")
 
@@ -44,10 +44,9 @@ points = show_chart(visits_map(visits, tables.countries, source=source), key="vi
 open_details(context, clicked_ids(points), key="visits_map")
 
 per_year = visits.groupby(["pair", "year"]).size().rename("visits").reset_index()
-show_chart(visits_per_year_by_pair(visits, names=names, source=source), key="visits_per_year", data=per_year)
+show_chart(
+    visits_per_year_by_pair(visits, names=context.country_names, source=source), key="visits_per_year", data=per_year
+)
 
 st.subheader("All visits in view")
-table = visit_table(visits.sort_values("start", ascending=False), tables.countries.name)
-event = show(table, key="visits_table", on_select="rerun")
-rows = event.selection.rows if event else []
-open_details(context, [table.id.iloc[rows[0]]] if rows else [], key="visits_table")
+record_table(context, "visits", visits.sort_values("start", ascending=False), key="visits_table")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -117,15 +116,49 @@ slides:
 """
 
 
+DATASET = """\
+title: Test dataset
+version: "9.9.9"
+updated: 2026-01-01
+licence: CC BY 4.0
+maintainers: Tests
+citation_name: Test Dashboard
+"""
+
+COUNTRIES = """\
+- {iso3: AFG, name: Afghanistan, adjective: Afghan, group: south_asia, color: "#882255",
+  capital: {name: Kabul, lat: 34.55, lon: 69.21}}
+- {iso3: BTN, name: Bhutan, adjective: Bhutanese, group: south_asia, color: "#88CCEE",
+  capital: {name: Thimphu, lat: 27.47, lon: 89.64}}
+- {iso3: IND, name: India, adjective: Indian, group: south_asia, color: "#009988",
+  capital: {name: New Delhi, lat: 28.61, lon: 77.21}}
+- {iso3: PAK, name: Pakistan, adjective: Pakistani, group: south_asia, color: "#117733",
+  capital: {name: Islamabad, lat: 33.68, lon: 73.05}}
+- {iso3: CHN, name: China, adjective: Chinese, group: partner, color: "#CC3311",
+  capital: {name: Beijing, lat: 39.9, lon: 116.4}}
+- {iso3: RUS, name: Russia, adjective: Russian, group: partner, color: "#0077BB",
+  capital: {name: Moscow, lat: 55.75, lon: 37.62}}
+- {iso3: USA, name: United States, adjective: American, group: partner, color: "#EE7733",
+  capital: {name: Washington, lat: 38.9, lon: -77.04}}
+"""
+
+SECTORS = """\
+- {id: energy, name: Energy, description: "Oil, gas and power."}
+- {id: connectivity, name: Connectivity, description: "Roads, rail and corridors."}
+- {id: diplomacy, name: Diplomacy, description: Talks and statements.}
+- {id: defence, name: Defence, description: Arms and exercises.}
+"""
+
+
 def write_dataset(
     root: Path, visits: str = VISITS, deals: str = DEALS, cooperation: str = COOPERATION, story: str = STORY
 ) -> Path:
-    """Write a complete small data/ folder at root (reference files copied from the real data)."""
+    """Write a complete small data/ folder at root, reference files included, independent of the real data."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "stories").mkdir(exist_ok=True)
     (root / "stories" / "fixture.yaml").write_text(textwrap.dedent(story), encoding="utf-8")
-    for name in ("dataset.yaml", "countries.yaml", "sectors.yaml"):
-        shutil.copy(REAL_DATA / name, root / name)
+    for name, text in (("dataset", DATASET), ("countries", COUNTRIES), ("sectors", SECTORS)):
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
     for kind, text in (("visits", visits), ("deals", deals), ("cooperation", cooperation)):
         (root / kind).mkdir(exist_ok=True)
         (root / kind / "fixture.yaml").write_text(textwrap.dedent(text), encoding="utf-8")

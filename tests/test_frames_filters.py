@@ -73,5 +73,5 @@ def test_filter_that_matches_nothing_gives_empty_tables(tables):
 
 def test_describe_names_the_filters():
     text = Filters(pair=("PAK", "RUS"), years=(2010, 2021)).describe({"PAK": "Pakistan", "RUS": "Russia"})
-    assert text == "pair Pakistan–Russia; 2010–2021"
+    assert text == "pair Pakistan – Russia; 2010–2021"
     assert Filters().describe() == "all records"

@@ -7,20 +7,11 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.ui import navigation
 from tests.conftest import REPO
 
 APP = str(REPO / "app.py")
-PAGES = [
-    "pages/overview.py",
-    "pages/visits.py",
-    "pages/deals.py",
-    "pages/cooperation.py",
-    "pages/pair.py",
-    "pages/stories.py",
-    "pages/present.py",
-    "pages/data_sources.py",
-    "pages/about.py",
-]
+PAGES = [page.file for page in navigation.PAGES]
 
 
 @pytest.fixture

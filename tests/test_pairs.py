@@ -114,7 +114,7 @@ def test_visit_chain_follows_outcomes_and_signed_during(tables):
 
 def test_activity_and_sector_profile(tables):
     view = pairs.pair_tables(tables, "PAK", "RUS")
-    per_year = pairs.activity_by_year(view, "PAK", "RUS")
+    per_year = pairs.yearly_activity(view, "PAK", "RUS")
     assert per_year.loc[2021].to_dict() == {"PAK→RUS": 0, "RUS→PAK": 1, "deals": 1}
     assert per_year.loc[2022, "PAK→RUS"] == 1
     profile = pairs.sector_profile(view).set_index(["period", "sector"]).records

@@ -7,13 +7,14 @@ import plotly.graph_objects as go
 
 from components.charts.common import empty, finish
 from components.data.categories import STATE_COLORS, STATE_LABELS
+from components.data.pair_keys import pair_label
 from components.data.queries import deal_partner
 
 NOTHING = "No records match the current filters."
 
 
 def _pair_label(pair: str, names: dict[str, str]) -> str:
-    return " – ".join(names.get(c, c) for c in pair.split("–"))
+    return pair_label(pair, names)
 
 
 def top_sectors(

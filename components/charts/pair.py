@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
 from components.data.frames import Tables
+from components.data.pair_keys import pair_label
 
 NOTHING = "No records for this pair under the current filters."
 
@@ -120,7 +121,7 @@ def pair_activity(
     title: str | None = None,
 ) -> go.Figure:
     """Grouped bars per year: visits each way and deals signed; fixed scales when comparing pairs."""
-    title = title or f"Activity per year: {names.get(a, a)} – {names.get(b, b)}"
+    title = title or f"Activity per year: {pair_label((a, b), names)}"
     if per_year.empty or not per_year.to_numpy().any():
         return empty(NOTHING, title=title, source=source)
     fig = go.Figure()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 import plotly.graph_objects as go
@@ -16,57 +18,93 @@ from components.data.stories import SlideView
 PRESENTATION_FONT = 17
 
 
+@dataclass(frozen=True)
+class SlideData:
+    """Everything a slide's builder may draw from: the slide's records, the lookups and the framing."""
+
+    view: SlideView
+    data: Tables
+    tables: Tables
+    source: str
+    title: str
+    today: date | None
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.tables.countries.name.to_dict()
+
+    @property
+    def colors(self) -> dict[str, str]:
+        return self.tables.countries.color.to_dict()
+
+    @property
+    def sector_names(self) -> dict[str, str]:
+        return self.tables.sectors.name.to_dict()
+
+    @property
+    def counts(self):
+        return records_by_pair_sector(self.data.visits, self.data.deals, self.data.cooperation)
+
+
+def _pair_timeline(s: SlideData) -> go.Figure:
+    a, b = s.view.pair
+    return pair.pair_timeline(
+        s.data,
+        a,
+        b,
+        names=s.names,
+        colors=s.colors,
+        sector_names=s.sector_names,
+        source=s.source,
+        today=s.today,
+        title=s.title,
+    )
+
+
+def _pair_activity(s: SlideData) -> go.Figure:
+    a, b = s.view.pair
+    per_year = pairs.yearly_activity(s.data, a, b)
+    return pair.pair_activity(per_year, a, b, names=s.names, colors=s.colors, source=s.source, title=s.title)
+
+
+# One builder per chart kind a story may name; STORY_CHARTS in the data layer lists the names (a test
+# checks that the two agree).
+SLIDE_BUILDERS: dict[str, Callable[[SlideData], go.Figure]] = {
+    "activity_by_year": lambda s: timelines.activity_by_year(
+        s.data.visits, s.data.deals, source=s.source, title=s.title
+    ),
+    "visits_timeline": lambda s: timelines.visits_timeline(
+        s.data.visits, names=s.names, colors=s.colors, source=s.source, title=s.title
+    ),
+    "visits_map": lambda s: maps.visits_map(s.data.visits, s.tables.countries, source=s.source, title=s.title),
+    "deals_gantt": lambda s: timelines.deals_gantt(
+        s.data.deals, s.data.status, source=s.source, today=s.today, title=s.title
+    ),
+    "deals_map": lambda s: maps.deals_map(
+        s.data.deals, s.data.paths, s.tables.countries, source=s.source, title=s.title
+    ),
+    "status_breakdown": lambda s: breakdowns.status_breakdown(s.data.deals, source=s.source, title=s.title),
+    "top_sectors": lambda s: breakdowns.top_sectors(
+        s.counts, sector_names=s.sector_names, source=s.source, title=s.title
+    ),
+    "pair_sector_matrix": lambda s: breakdowns.pair_sector_matrix(
+        s.counts, sector_names=s.sector_names, names=s.names, source=s.source, title=s.title
+    ),
+    "deal_value_by_partner": lambda s: breakdowns.deal_value(
+        s.data.deals, by="partner", labels=s.names, source=s.source, title=s.title
+    ),
+    "pair_timeline": _pair_timeline,
+    "pair_activity": _pair_activity,
+    "pair_sector_profile": lambda s: pair.pair_sector_profile(
+        pairs.sector_profile(s.data), sector_names=s.sector_names, source=s.source, title=s.title
+    ),
+}
+
+
 def slide_figure(view: SlideView, tables: Tables, *, source: str, title: str, today: date | None = None) -> go.Figure:
     """Build the chart a slide names, titled with the slide's title, over the records its filters select."""
-    data = apply_filters(tables, view.filters())
-    names = tables.countries.name.to_dict()
-    colors = tables.countries.color.to_dict()
-    sector_names = tables.sectors.name.to_dict()
-    chart = view.chart
-    if chart == "activity_by_year":
-        fig = timelines.activity_by_year(data.visits, data.deals, source=source, title=title)
-    elif chart == "visits_timeline":
-        fig = timelines.visits_timeline(data.visits, names=names, colors=colors, source=source, title=title)
-    elif chart == "visits_map":
-        fig = maps.visits_map(data.visits, tables.countries, source=source, title=title)
-    elif chart == "deals_gantt":
-        fig = timelines.deals_gantt(data.deals, data.status, source=source, today=today, title=title)
-    elif chart == "deals_map":
-        fig = maps.deals_map(data.deals, data.paths, tables.countries, source=source, title=title)
-    elif chart == "status_breakdown":
-        fig = breakdowns.status_breakdown(data.deals, source=source, title=title)
-    elif chart in ("top_sectors", "pair_sector_matrix"):
-        counts = records_by_pair_sector(data.visits, data.deals, data.cooperation)
-        if chart == "top_sectors":
-            fig = breakdowns.top_sectors(counts, sector_names=sector_names, source=source, title=title)
-        else:
-            fig = breakdowns.pair_sector_matrix(
-                counts, sector_names=sector_names, names=names, source=source, title=title
-            )
-    elif chart == "deal_value_by_partner":
-        fig = breakdowns.deal_value(data.deals, by="partner", labels=names, source=source, title=title)
-    else:
-        a, b = view.pair
-        if chart == "pair_timeline":
-            fig = pair.pair_timeline(
-                data,
-                a,
-                b,
-                names=names,
-                colors=colors,
-                sector_names=sector_names,
-                source=source,
-                today=today,
-                title=title,
-            )
-        elif chart == "pair_activity":
-            fig = pair.pair_activity(
-                pairs.activity_by_year(data, a, b), a, b, names=names, colors=colors, source=source, title=title
-            )
-        else:
-            fig = pair.pair_sector_profile(
-                pairs.sector_profile(data), sector_names=sector_names, source=source, title=title
-            )
+    data = SlideData(view, apply_filters(tables, view.filters()), tables, source, title, today)
+    fig = SLIDE_BUILDERS[view.chart](data)
     highlight(fig, set(view.highlight))
     return presentation_style(fig)
 

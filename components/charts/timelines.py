@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
+from components.data.pair_keys import pair_label
 
 NOTHING = "No records match the current filters."
 MAX_GANTT_ROWS = 80
@@ -49,7 +50,7 @@ def visits_timeline(
         return empty(NOTHING, title=title, source=source)
     frame = visits.sort_values("start")
     frame = frame.assign(
-        row=[f"{names.get(a, a)} – {names.get(b, b)}" for a, b in (p.split("–") for p in frame.pair)],
+        row=[pair_label(p, names) for p in frame.pair],
         role_label=frame.role.map(ROLE_LABELS).astype("str"),
         guest_name=frame.guest.map(names).astype("str"),
         host_name=frame.host.map(names).astype("str"),
@@ -157,7 +158,7 @@ def visits_per_year_by_pair(
     table = visits.groupby(["pair", "year"]).size().unstack(fill_value=0)
     table = table.reindex(columns=range(int(table.columns.min()), int(table.columns.max()) + 1), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values().index]
-    labels = [" – ".join(names.get(c, c) for c in p.split("–")) for p in table.index]
+    labels = [pair_label(p, names) for p in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.to_numpy(),

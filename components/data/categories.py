@@ -92,5 +92,3 @@ COOPERATION_STATUSES = ("active", "proposed", "stalled", "ended")
 SOURCE_KINDS = ("official", "news", "research")
 
 PRECISIONS = ("day", "month", "year")
-
-RECORD_KIND_LABELS = {"visit": "Visit", "deal": "Deal", "cooperation": "Cooperation area"}

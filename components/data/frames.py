@@ -16,14 +16,8 @@ from components.data.categories import (
     VISITOR_ROLES,
 )
 from components.data.loading import Dataset
+from components.data.pair_keys import pair_key
 from components.data.schema import Source
-
-PAIR_SEPARATOR = "–"
-
-
-def pair_key(a: str, b: str) -> str:
-    """Order-independent name of a country pair: pair_key('RUS', 'PAK') == 'PAK–RUS'."""
-    return PAIR_SEPARATOR.join(sorted((a, b)))
 
 
 @dataclass(frozen=True)
@@ -116,7 +110,7 @@ def build_tables(dataset: Dataset) -> Tables:
             "source_url": pd.array([_first_url(r.sources) for r in d], dtype="str"),
         }
     )
-    deals["pair"] = pd.array([PAIR_SEPARATOR.join(sorted(p)) for p in deals.parties], dtype="str")
+    deals["pair"] = pd.array([pair_key(*p) for p in deals.parties], dtype="str")
     deals["year"] = deals.date.dt.year.astype("int64")
 
     status = pd.DataFrame(

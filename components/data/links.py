@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from components.data.categories import DEAL_STATES, VISITOR_ROLES
+from components.data.filters import FILTER_FIELDS, FilterField
 
-FILTER_KEYS = ("countries", "a", "b", "years", "sector", "role", "status")
-MULTI_KEYS = ("countries", "sector", "role", "status")
+_FIELDS = {f.key: f for f in FILTER_FIELDS}
+_EMPTY = {"multi": [], "one": None}
 
 
 @dataclass(frozen=True)
@@ -21,17 +22,26 @@ class LinkVocabulary:
     years: tuple[int, int]
 
     def defaults(self) -> dict[str, Any]:
-        return {"countries": [], "a": None, "b": None, "years": self.years, "sector": [], "role": [], "status": []}
+        return {f.key: self.years if f.kind == "range" else _EMPTY[f.kind] for f in FILTER_FIELDS}
 
-    def allowed(self, key: str) -> set[str]:
+    def allowed(self, field: FilterField) -> frozenset[str]:
         return {
-            "countries": set(self.countries),
-            "a": set(self.countries),
-            "b": set(self.countries),
-            "sector": set(self.sectors),
-            "role": set(VISITOR_ROLES),
-            "status": set(DEAL_STATES),
-        }[key]
+            "countries": self.countries,
+            "sectors": self.sectors,
+            "roles": frozenset(VISITOR_ROLES),
+            "statuses": frozenset(DEAL_STATES),
+        }[field.vocabulary]
+
+
+def _parse_years(raw: list[str], vocabulary: LinkVocabulary) -> tuple[tuple[int, int] | None, str | None]:
+    low, high = vocabulary.years
+    try:
+        numbers = [int(v) for v in raw]
+    except ValueError:
+        numbers = []
+    if len(numbers) == 2 and low <= numbers[0] <= numbers[1] <= high:
+        return (numbers[0], numbers[1]), None
+    return None, f"The link's years={'&'.join(raw)} is not a range within {low}–{high}; showing all years."
 
 
 def parse(params: Mapping[str, list[str]], vocabulary: LinkVocabulary) -> tuple[dict[str, Any], list[str]]:
@@ -39,30 +49,24 @@ def parse(params: Mapping[str, list[str]], vocabulary: LinkVocabulary) -> tuple[
     values: dict[str, Any] = {}
     notices: list[str] = []
     for key, raw in params.items():
-        if key not in FILTER_KEYS:
+        field = _FIELDS.get(key)
+        if field is None:
             continue
-        if key == "years":
-            low, high = vocabulary.years
-            try:
-                numbers = [int(v) for v in raw]
-                valid = len(numbers) == 2 and low <= numbers[0] <= numbers[1] <= high
-            except ValueError:
-                valid = False
-            if valid:
-                values[key] = (numbers[0], numbers[1])
+        if field.kind == "range":
+            years, notice = _parse_years(raw, vocabulary)
+            if years:
+                values[key] = years
             else:
-                notices.append(
-                    f"The link's years={'&'.join(raw)} is not a range within {low}–{high}; showing all years."
-                )
+                notices.append(notice)
             continue
-        allowed = vocabulary.allowed(key)
+        allowed = vocabulary.allowed(field)
         good = [v for v in raw if v in allowed]
         bad = [v for v in raw if v not in allowed]
         if bad:
-            what = "Unknown country code" if key in ("countries", "a", "b") else f"Unknown {key}"
+            what = "Unknown country code" if field.vocabulary == "countries" else f"Unknown {key}"
             shown = ", ".join(f"“{v}”" for v in bad)
             notices.append(f"{what} {shown} in the link ({key}=…); it was ignored and the default is shown.")
-        if key in MULTI_KEYS:
+        if field.kind == "multi":
             if good or not bad:
                 values[key] = list(dict.fromkeys(good))
         elif good:
@@ -74,14 +78,14 @@ def encode(values: Mapping[str, Any], vocabulary: LinkVocabulary) -> dict[str, l
     """URL parameters for the filter values that differ from the defaults (an unfiltered view has none)."""
     defaults = vocabulary.defaults()
     out: dict[str, list[str]] = {}
-    for key in FILTER_KEYS:
-        value = values.get(key, defaults[key])
-        if value == defaults[key] or value in (None, [], ()):
+    for field in FILTER_FIELDS:
+        value = values.get(field.key, defaults[field.key])
+        if value == defaults[field.key] or value in (None, [], ()):
             continue
-        if key == "years":
-            out[key] = [str(value[0]), str(value[1])]
-        elif key in MULTI_KEYS:
-            out[key] = [str(v) for v in value]
+        if field.kind == "range":
+            out[field.key] = [str(value[0]), str(value[1])]
+        elif field.kind == "multi":
+            out[field.key] = [str(v) for v in value]
         else:
-            out[key] = [str(value)]
+            out[field.key] = [str(value)]
     return out

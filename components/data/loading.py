@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from components.data.checks import cross_check
+from components.data.pair_keys import pair_key
 from components.data.schema import (
     RECORD_MODELS,
     CooperationArea,
@@ -57,10 +58,6 @@ class Dataset:
     fingerprint: str = ""
     file_count: int = 0
     gaps: dict[str, list[str]] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
     def summary(self) -> str:
         return (
@@ -188,7 +185,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
         for gap, _ in validate_records(read_yaml(root, root / "gaps.yaml"), Gap, problems):
-            gaps.setdefault("–".join(sorted(gap.pair)), []).append(gap.gap)
+            gaps.setdefault(pair_key(*gap.pair), []).append(gap.gap)
 
     paths = record_files(root)
     located: dict[str, list[Located]] = {kind: [] for kind in RECORD_DIRS}

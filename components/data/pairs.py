@@ -11,7 +11,8 @@ import pandas as pd
 from components.data.categories import DEAL_STATES, ROLE_LABELS, STATE_LABELS
 from components.data.dates import label
 from components.data.filters import Filters, apply_filters
-from components.data.frames import Tables, pair_key
+from components.data.frames import Tables
+from components.data.pair_keys import PAIR_SEPARATOR, pair_key
 
 PERIOD_YEARS = 5
 
@@ -196,7 +197,7 @@ def visit_chains(view: Tables) -> list[Chain]:
     return chains
 
 
-def activity_by_year(view: Tables, a: str, b: str) -> pd.DataFrame:
+def yearly_activity(view: Tables, a: str, b: str) -> pd.DataFrame:
     """Year × series counts: visits a→b, visits b→a, deals signed."""
     visits = view.visits
     series = {
@@ -226,5 +227,5 @@ def nearest_pairs(tables: Tables, a: str, b: str, limit: int = 6) -> list[tuple[
     """Pairs with records that share a country with (a, b), busiest first: where to look instead."""
     counts = Counter(list(tables.visits.pair) + list(tables.deals.pair) + list(tables.cooperation.pair))
     wanted = {a, b}
-    near = [(p, n) for p, n in counts.items() if wanted & set(p.split("–")) and p != pair_key(a, b)]
+    near = [(p, n) for p, n in counts.items() if wanted & set(p.split(PAIR_SEPARATOR)) and p != pair_key(a, b)]
     return sorted(near, key=lambda item: (-item[1], item[0]))[:limit]

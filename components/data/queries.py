@@ -8,13 +8,14 @@ import pandas as pd
 
 from components.data.categories import SOUTH_ASIA
 from components.data.dates import label
-from components.data.frames import PAIR_SEPARATOR, Tables
+from components.data.frames import Tables
+from components.data.pair_keys import pair_key
 
 
 def deal_partner(parties: tuple[str, ...]) -> str:
     """The outside power in a deal when there is exactly one; otherwise the parties as a pair name."""
     outside = [c for c in parties if c not in SOUTH_ASIA]
-    return outside[0] if len(outside) == 1 else PAIR_SEPARATOR.join(sorted(parties))
+    return outside[0] if len(outside) == 1 else pair_key(*parties)
 
 
 @dataclass(frozen=True)

@@ -84,33 +84,43 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    url: HttpUrl
-    publisher: Text
-    title: Text
-    published: PartialDate | None = None
-    kind: Literal[SOURCE_KINDS] | None = None  # type: ignore[valid-type]
-    accessed: PartialDate | None = None
+    url: HttpUrl = Field(
+        description="Address of the page read, exactly as published (http or https only; no proxies or mirrors)."
+    )
+    publisher: Text = Field(
+        description="Who published the page: a ministry, embassy, newspaper, wire or research body."
+    )
+    title: Text = Field(description="The page's own headline.")
+    published: PartialDate | None = Field(
+        default=None, description="Date the page was published, at the precision it shows."
+    )
+    kind: Literal[SOURCE_KINDS] | None = Field(
+        default=None, description="official (government, secretariat), news or research."
+    )
+    accessed: PartialDate | None = Field(default=None, description="Date a curator last opened the page.")
 
 
 class Place(Strict):
-    name: Text
-    lat: Latitude
-    lon: Longitude
+    name: Text = Field(description="City or place name as commonly written in English.")
+    lat: Latitude = Field(description="Latitude in decimal degrees.")
+    lon: Longitude = Field(description="Longitude in decimal degrees.")
 
 
 class PathPoint(Strict):
-    name: str | None = None
-    lat: Latitude
-    lon: Longitude
+    name: str | None = Field(default=None, description="Optional name of the point (a city or station).")
+    lat: Latitude = Field(description="Latitude in decimal degrees.")
+    lon: Longitude = Field(description="Longitude in decimal degrees.")
 
 
 class Location(Strict):
     """A project site: a single point, or a named route drawn through its points."""
 
-    name: Text
-    lat: Latitude | None = None
-    lon: Longitude | None = None
-    path: list[PathPoint] | None = Field(default=None, min_length=2)
+    name: Text = Field(description="Name of the site or route.")
+    lat: Latitude | None = Field(default=None, description="Latitude of a single site.")
+    lon: Longitude | None = Field(default=None, description="Longitude of a single site.")
+    path: list[PathPoint] | None = Field(
+        description="Points along a pipeline, railway or corridor, in order.", default=None, min_length=2
+    )
 
     @model_validator(mode="after")
     def _point_or_path(self) -> Location:
@@ -123,98 +133,124 @@ class Location(Strict):
 
 
 class Visitor(Strict):
-    name: Text
-    role: Literal[VISITOR_ROLES]  # type: ignore[valid-type]
+    name: Text = Field(description="The visitor's name as the sources give it.")
+    role: Literal[VISITOR_ROLES] = Field(
+        description="The visitor's level: head_of_state, head_of_government, foreign_minister, defence_minister, "
+        "other_minister or other."
+    )
     title: str | None = Field(default=None, description="The office as the sources name it.")
 
 
 class Visit(Strict):
-    id: Slug
-    start_date: PartialDate
-    end_date: PartialDate | None = None
-    guest_country: Iso3
-    host_country: Iso3
-    visitor: Visitor
-    cities: list[Place] = Field(min_length=1)
-    kind: Literal[VISIT_KINDS]  # type: ignore[valid-type]
-    summary: Text
-    sectors: list[Slug] = Field(default_factory=list)
-    outcomes: list[Slug] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
-    note: str | None = None
+    id: Slug = Field(description="Stable slug: <guest>-<host>-<yyyy>-<mm>-<surname>.")
+    start_date: PartialDate = Field(
+        description="First day in the host country: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known."
+    )
+    end_date: PartialDate | None = Field(
+        default=None, description="Last day in the host country; omit for a one-day visit or when unknown."
+    )
+    guest_country: Iso3 = Field(description="ISO3 code of the visiting country.")
+    host_country: Iso3 = Field(description="ISO3 code of the host country; differs from the guest.")
+    visitor: Visitor = Field(description="Who travelled, and at what level.")
+    cities: list[Place] = Field(description="Cities visited, first the main one; each with coordinates.", min_length=1)
+    kind: Literal[VISIT_KINDS] = Field(
+        description="state, official, working, summit (bilateral talks at a summit hosted by one of the two) or other."
+    )
+    summary: Text = Field(description="What happened, in the curator's own words.")
+    sectors: list[Slug] = Field(description="Sector ids the talks touched (see sectors.yaml).", default_factory=list)
+    outcomes: list[Slug] = Field(description="Ids of deals signed during the visit.", default_factory=list)
+    sources: list[Source] = Field(
+        description="Pages a curator read that confirm the visit; at least one.", min_length=1
+    )
+    note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
 
 
 class Money(Strict):
-    usd: float | None = Field(default=None, ge=0)
-    reported: str | None = None
-    low: float | None = Field(default=None, ge=0)
-    high: float | None = Field(default=None, ge=0)
+    usd: float | None = Field(
+        description="Value in US dollars of the time, when a source gives it or the conversion is plain.",
+        default=None,
+        ge=0,
+    )
+    reported: str | None = Field(default=None, description="The value as the source states it, currency and all.")
+    low: float | None = Field(description="Lowest value where sources disagree.", default=None, ge=0)
+    high: float | None = Field(description="Highest value where sources disagree.", default=None, ge=0)
 
 
 class StatusStep(Strict):
-    state: Literal[DEAL_STATES]  # type: ignore[valid-type]
-    date: PartialDate
-    source: HttpUrl | None = None
-    note: str | None = None
+    state: Literal[DEAL_STATES] = Field(
+        description="announced, signed, in_force, under_construction, operational, delivered, stalled or cancelled."
+    )
+    date: PartialDate = Field(description="When the deal reached this state.")
+    source: HttpUrl | None = Field(default=None, description="Address of the page that reports this step.")
+    note: str | None = Field(default=None, description="What a reader should know about this step.")
 
 
 class Deal(Strict):
-    id: Slug
-    title: Text
-    parties: list[Iso3] = Field(min_length=2)
-    kind: Literal[DEAL_KINDS]  # type: ignore[valid-type]
-    sector: Slug
-    signed: PartialDate | None = None
-    value: Money | None = None
-    status: list[StatusStep] = Field(min_length=1)
-    location: Location | None = None
-    signed_during: Slug | None = None
-    summary: Text
-    sources: list[Source] = Field(min_length=1)
-    note: str | None = None
+    id: Slug = Field(description="Stable slug: <pair>-<yyyy>-<short-name>.")
+    title: Text = Field(description="A short title in the curator's own words.")
+    parties: list[Iso3] = Field(description="ISO3 codes of the parties: two or more.", min_length=2)
+    kind: Literal[DEAL_KINDS] = Field(
+        description="agreement, mou, contract, loan, credit_line, grant, project, joint_statement or other."
+    )
+    sector: Slug = Field(description="One sector id (see sectors.yaml).")
+    signed: PartialDate | None = Field(
+        default=None, description="Signing date; omit if never signed (the first status date is then used)."
+    )
+    value: Money | None = Field(default=None, description="The reported value, if any.")
+    status: list[StatusStep] = Field(description="Status history, oldest first.", min_length=1)
+    location: Location | None = Field(default=None, description="A site (lat, lon) or a route (path) for maps.")
+    signed_during: Slug | None = Field(default=None, description="Id of the visit during which it was signed.")
+    summary: Text = Field(description="What was agreed, in the curator's own words.")
+    sources: list[Source] = Field(description="Pages a curator read that confirm the deal; at least one.", min_length=1)
+    note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
 
 
 class CooperationArea(Strict):
-    id: Slug
-    countries: list[Iso3] = Field(min_length=2, max_length=2)
-    sector: Slug
-    since: int = Field(ge=1900, le=2100)
-    status: Literal[COOPERATION_STATUSES]  # type: ignore[valid-type]
-    summary: Text
-    milestones: list[Slug] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
-    note: str | None = None
+    id: Slug = Field(description="Stable slug: <pair>-<sector>.")
+    countries: list[Iso3] = Field(description="The two countries' ISO3 codes.", min_length=2, max_length=2)
+    sector: Slug = Field(description="One sector id (see sectors.yaml).")
+    since: int = Field(description="Year the line of cooperation began.", ge=1900, le=2100)
+    status: Literal[COOPERATION_STATUSES] = Field(description="active, proposed, stalled or ended.")
+    summary: Text = Field(description="The cooperation in the curator's own words.")
+    milestones: list[Slug] = Field(description="Ids of the visits and deals that mark it.", default_factory=list)
+    sources: list[Source] = Field(description="Pages a curator read that confirm it; at least one.", min_length=1)
+    note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
 
 
 class Country(Strict):
-    iso3: Iso3
-    name: Text
-    group: Literal["south_asia", "partner"]
-    capital: Place
-    color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-    adjective: Text
+    iso3: Iso3 = Field(description="ISO 3166-1 alpha-3 code.")
+    name: Text = Field(description="Short English name.")
+    group: Literal["south_asia", "partner"] = Field(
+        description="south_asia for the eight South Asian states, partner for the others."
+    )
+    capital: Place = Field(description="The capital, where visit arcs start on maps.")
+    color: Annotated[
+        str,
+        Field(description="Fixed display colour (#RRGGBB, colour-blind-safe palette).", pattern=r"^#[0-9A-Fa-f]{6}$"),
+    ]
+    adjective: Text = Field(description="Adjective for the country, e.g. Pakistani.")
 
 
 class Sector(Strict):
-    id: Slug
-    name: Text
-    description: Text
+    id: Slug = Field(description="Slug used by records.")
+    name: Text = Field(description="Display name.")
+    description: Text = Field(description="What the sector covers.")
 
 
 class Gap(Strict):
     """A curator's note on what is known to be missing for a pair."""
 
-    pair: list[Iso3] = Field(min_length=2, max_length=2)
-    gap: Text
+    pair: list[Iso3] = Field(description="The two countries' ISO3 codes.", min_length=2, max_length=2)
+    gap: Text = Field(description="What is known to be missing, in the curator's words.")
 
 
 class DatasetInfo(Strict):
-    title: Text
-    version: Text
-    updated: PartialDate
-    licence: Text
-    maintainers: Text
-    citation_name: Text
+    title: Text = Field(description="The dataset's name.")
+    version: Text = Field(description="Version shown on every chart, export and citation.")
+    updated: PartialDate = Field(description="Date of the last curation.")
+    licence: Text = Field(description="Licence of the data.")
+    maintainers: Text = Field(description="Who curates the data.")
+    citation_name: Text = Field(description="Name to cite the dataset by.")
 
 
 RECORD_MODELS: dict[str, type[Strict]] = {

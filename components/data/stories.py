@@ -14,39 +14,48 @@ from components.data.loading import Dataset, read_yaml, validation_problems
 from components.data.schema import Iso3, Slug, Strict, Text
 from components.data.yamlfile import Problem
 
-# Charts a slide may show; the charts layer maps each name to a builder.
-STORY_CHARTS = (
-    "activity_by_year",
-    "visits_timeline",
-    "visits_map",
-    "deals_gantt",
-    "deals_map",
-    "status_breakdown",
-    "top_sectors",
-    "pair_sector_matrix",
-    "deal_value_by_partner",
-    "pair_timeline",
-    "pair_activity",
-    "pair_sector_profile",
-)
-PAIR_CHARTS = ("pair_timeline", "pair_activity", "pair_sector_profile")
+
+@dataclass(frozen=True)
+class ChartKind:
+    """A chart a slide may show. components/charts/slides.py has one builder per name (a test checks)."""
+
+    description: str
+    needs_pair: bool = False
+
+
+STORY_CHARTS: dict[str, ChartKind] = {
+    "activity_by_year": ChartKind("Visits and deals per year"),
+    "visits_timeline": ChartKind("Every visit on a timeline, by guest country and visitor's role"),
+    "visits_map": ChartKind("Visits as arcs from the guest's capital to the host city"),
+    "deals_gantt": ChartKind("Each deal from signing through its status history"),
+    "deals_map": ChartKind("Deal sites and routes, coloured by status"),
+    "status_breakdown": ChartKind("Deals by their status today"),
+    "top_sectors": ChartKind("Records per sector"),
+    "pair_sector_matrix": ChartKind("Records per country pair and sector"),
+    "deal_value_by_partner": ChartKind("Reported deal value by partner"),
+    "pair_timeline": ChartKind("One pair's visits, deals and cooperation on one timeline", needs_pair=True),
+    "pair_activity": ChartKind("One pair's visits each way and deals per year", needs_pair=True),
+    "pair_sector_profile": ChartKind("One pair's records per sector and period", needs_pair=True),
+}
 
 
 class SlideView(Strict):
     """Which chart a slide shows, over which records."""
 
-    chart: Literal[STORY_CHARTS]  # type: ignore[valid-type]
-    pair: list[Iso3] | None = Field(default=None, min_length=2, max_length=2)
-    countries: list[Iso3] = Field(default_factory=list)
-    sectors: list[Slug] = Field(default_factory=list)
-    years: list[int] | None = Field(default=None, min_length=2, max_length=2)
-    roles: list[Literal[VISITOR_ROLES]] = Field(default_factory=list)  # type: ignore[valid-type]
-    statuses: list[Literal[DEAL_STATES]] = Field(default_factory=list)  # type: ignore[valid-type]
-    highlight: list[Slug] = Field(default_factory=list)
+    chart: Literal[tuple(STORY_CHARTS)] = Field(description="One of the chart kinds in STORY_CHARTS.")
+    pair: list[Iso3] | None = Field(
+        default=None, min_length=2, max_length=2, description="Two ISO3 codes: the pair the chart shows."
+    )
+    countries: list[Iso3] = Field(default_factory=list, description="Keep records involving any of these countries.")
+    sectors: list[Slug] = Field(default_factory=list, description="Keep records in any of these sectors.")
+    years: list[int] | None = Field(default=None, min_length=2, max_length=2, description="[from, to], inclusive.")
+    roles: list[Literal[VISITOR_ROLES]] = Field(default_factory=list, description="Keep visits at these levels.")
+    statuses: list[Literal[DEAL_STATES]] = Field(default_factory=list, description="Keep deals in these states.")
+    highlight: list[Slug] = Field(default_factory=list, description="Record ids drawn larger on the chart.")
 
     @model_validator(mode="after")
     def _pair_charts_need_a_pair(self) -> SlideView:
-        if self.chart in PAIR_CHARTS and not self.pair:
+        if STORY_CHARTS[self.chart].needs_pair and not self.pair:
             raise ValueError(f"the chart {self.chart!r} needs a pair: [AAA, BBB]")
         if self.years and self.years[0] > self.years[1]:
             raise ValueError("years must be [from, to] with from <= to")
@@ -64,20 +73,20 @@ class SlideView(Strict):
 
 
 class Slide(Strict):
-    title: Text
-    narrative: Text
-    view: SlideView | None = None
-    speaker_notes: str = ""
+    title: Text = Field(description="The slide's heading, also the chart's title.")
+    narrative: Text = Field(description="What the slide says, in markdown, in the author's own words.")
+    view: SlideView | None = Field(default=None, description="The chart beside the text, if any.")
+    speaker_notes: str = Field(default="", description="Shown only when the presenter asks for them.")
     records: list[Slug] = Field(min_length=1, description="Ids of the records the slide's claims rest on.")
 
 
 class Story(Strict):
-    id: Slug
-    title: Text
-    author: Text
-    audience: Text
-    summary: Text
-    slides: list[Slide] = Field(min_length=1)
+    id: Slug = Field(description="Used in the address: /present?story=<id>&slide=1.")
+    title: Text = Field(description="The story's title.")
+    author: Text = Field(description="Who wrote it.")
+    audience: Text = Field(description="Who it is for, e.g. first-year students.")
+    summary: Text = Field(description="What the story is about, in a sentence or two.")
+    slides: list[Slide] = Field(min_length=1, description="The slides, in order.")
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What every page starts from: the loaded data, the shared filters, and the filtered view."""
+"""What every page starts from: the loaded data, the shared filters, the filtered view and the lookups."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ import streamlit as st
 
 from components.data.filters import Filters, apply_filters
 from components.data.frames import Tables
-from components.ui.data import Loaded, loaded
-from components.ui.filters import show_link_notices, sidebar_filters
-
-_CONTEXT_KEY = "_page_context"
+from components.ui.loaded import Loaded, loaded
+from components.ui.sidebar import filter_values, show_link_notices, sidebar_filters
 
 
 @dataclass(frozen=True)
 class PageContext:
     loaded: Loaded
     filters: Filters
+    chosen_pair: tuple[str | None, str | None] = (None, None)  # the sidebar's pair as chosen, even if incomplete
 
     @functools.cached_property
     def view(self) -> Tables:
@@ -31,31 +30,38 @@ class PageContext:
 
     @property
     def version(self) -> str:
-        """'0.1.0 (a1b2c3d4e5, 27 November 2026)': the dataset version every chart and export carries."""
+        """'0.1.0 (a1b2c3d4e5)': the dataset version every chart and export carries."""
         info = self.loaded.dataset.info
         number = info.version if info else "unversioned"
         return f"{number} ({self.loaded.dataset.fingerprint})"
 
+    @functools.cached_property
+    def country_names(self) -> dict[str, str]:
+        return self.tables.countries.name.to_dict()
+
+    @functools.cached_property
+    def country_colors(self) -> dict[str, str]:
+        return self.tables.countries.color.to_dict()
+
+    @functools.cached_property
+    def sector_names(self) -> dict[str, str]:
+        return self.tables.sectors.name.to_dict()
+
     def country_name(self, code: str) -> str:
-        names = self.tables.countries.name
-        return str(names.get(code, code))
-
-
-def _build() -> PageContext:
-    data = loaded()
-    return PageContext(data, sidebar_filters(data.tables))
-
-
-def frame() -> None:
-    """Shared framing, drawn once per run by the router: the sidebar filters, handed on to the page."""
-    st.session_state[_CONTEXT_KEY] = _build()
+        return self.country_names.get(code, code)
 
 
 def page_context() -> PageContext:
-    """The context the router built for this run, or a fresh one when a page runs on its own."""
-    context = st.session_state.pop(_CONTEXT_KEY, None) or _build()
+    """Draw the shared framing (sidebar filters, link and data notices) and return what the page shows.
+
+    Every page calls it first. The filter values live in the session, not in the widgets, so they carry
+    over when the reader moves to another page."""
+    data = loaded()
+    filters = sidebar_filters(data.tables)
+    values = filter_values(data.tables)
+    context = PageContext(data, filters, (values["a"], values["b"]))
     show_link_notices()
-    _problems_notice(context.loaded)
+    _problems_notice(data)
     return context
 
 

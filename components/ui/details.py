@@ -11,6 +11,7 @@ import streamlit as st
 from components.data.categories import ROLE_LABELS, STATE_LABELS
 from components.data.citation import record_citation
 from components.data.dates import label
+from components.data.pair_keys import pair_label
 from components.data.queries import record_kind, related
 from components.ui.context import PageContext
 
@@ -36,7 +37,7 @@ def source_links(sources: pd.DataFrame) -> None:
 def _pair_button(context: PageContext, a: str, b: str) -> None:
     st.page_link(
         "pages/pair.py",
-        label=f"Open the {context.country_name(a)}–{context.country_name(b)} page",
+        label=f"Open the {pair_label((a, b), context.country_names)} page",
         icon=":material/compare_arrows:",
         query_params={"a": a, "b": b},
     )
@@ -65,8 +66,8 @@ def _related(context: PageContext, record_id: str) -> None:
         st.markdown("**Part of these cooperation areas**")
         st.markdown(
             "\n".join(
-                f"- {md(context.tables.sectors.name.get(c.sector, c.sector))}: "
-                f"{md(' – '.join(context.country_name(x) for x in c.countries))} (since {c.since}, {c.status})"
+                f"- {md(context.sector_names.get(c.sector, c.sector))}: "
+                f"{md(pair_label(c.countries, context.country_names))} (since {c.since}, {c.status})"
                 for c in links.cooperation.itertuples()
             )
         )
@@ -93,7 +94,7 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         headline = d.title
         st.subheader(headline)
         value = f" · {md(d.value_reported)}" if isinstance(d.value_reported, str) else ""
-        st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(tables.sectors.name.get(d.sector))}{value}")
+        st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(context.sector_names.get(d.sector))}{value}")
         history = tables.status[tables.status.deal_id == record_id].sort_values("step")
         st.markdown(
             "**Status history:** "
@@ -102,8 +103,8 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         pair = tuple(d.parties[:2])
     else:
         c = tables.cooperation[tables.cooperation.id == record_id].iloc[0]
-        pair_name = " – ".join(context.country_name(x) for x in c.countries)
-        headline = f"{tables.sectors.name.get(c.sector)} cooperation: {pair_name}"
+        pair_name = pair_label(c.countries, context.country_names)
+        headline = f"{context.sector_names.get(c.sector)} cooperation: {pair_name}"
         st.subheader(headline)
         st.markdown(f"Since **{c.since}** · status **{c.status}**")
         pair = tuple(c.countries)

@@ -13,10 +13,11 @@ from components.data import pairs
 from components.data.categories import ROLE_LABELS, STATE_LABELS
 from components.data.dates import label
 from components.data.frames import Tables
-from components.ui.charts import clicked_ids, show_chart
+from components.data.pair_keys import pair_label, split_pair
 from components.ui.context import PageContext
 from components.ui.details import md, open_details, record_dialog
-from components.ui.tables import cooperation_table, deal_table, show, visit_table
+from components.ui.display import clicked_ids, show_chart
+from components.ui.tables import record_table
 from components.ui.widgets import chart_source
 
 
@@ -37,7 +38,7 @@ def shared_scales(views: list[tuple[str, str, Tables]], *, today: date) -> Scale
     periods: set[str] = set()
     z_max = 1.0
     for a, b, view in views:
-        per_year = pairs.activity_by_year(view, a, b)
+        per_year = pairs.yearly_activity(view, a, b)
         years += [int(y) for y in per_year.index]
         years += [int(y) for y in view.cooperation.since]
         if len(per_year):
@@ -87,13 +88,13 @@ def suggest_pairs(context: PageContext, near: list[tuple[str, int]] | None) -> N
     tables = context.tables
     if near is None:
         counts = pd.concat([tables.visits.pair, tables.deals.pair, tables.cooperation.pair]).value_counts()
-        near = [(p, int(n)) for p, n in counts.head(8).items() if p.count("–") == 1]
+        near = [(p, int(n)) for p, n in counts.head(8).items() if split_pair(p)]
     columns = st.columns(3)
     for n, (pair, count) in enumerate(near):
-        x, y = pair.split("–")[:2]
+        x, y = split_pair(pair)
         columns[n % 3].page_link(
             "pages/pair.py",
-            label=f"{context.country_name(x)} – {context.country_name(y)} ({count} records)",
+            label=f"{pair_label(pair, context.country_names)} ({count} records)",
             query_params={"a": x, "b": y},
             icon=":material/arrow_forward:",
         )
@@ -120,7 +121,7 @@ def header(context: PageContext, summary: pairs.PairSummary) -> None:
         f"{summary.value_usd / 1e9:,.1f} bn",
         help=f"{summary.deals_without_value} deal(s) have no reported value",
     )
-    sectors = ", ".join(f"{context.tables.sectors.name.get(s, s)} ({n})" for s, n in summary.top_sectors) or "—"
+    sectors = ", ".join(f"{context.sector_names.get(s, s)} ({n})" for s, n in summary.top_sectors) or "—"
     statuses = ", ".join(f"{n} {STATE_LABELS[s].lower()}" for s, n in summary.deals_by_status.items()) or "none"
     st.markdown(
         f"First recorded contact **{first}**, latest **{latest}**.  \n"
@@ -132,9 +133,13 @@ def header(context: PageContext, summary: pairs.PairSummary) -> None:
 
 
 def facts_list(context: PageContext, view: Tables, a: str, b: str, key: str) -> None:
-    countries = context.tables.countries
     found = pairs.facts(
-        view, a, b, names=countries.name.to_dict(), adjectives=countries.adjective.to_dict(), today=date.today()
+        view,
+        a,
+        b,
+        names=context.country_names,
+        adjectives=context.tables.countries.adjective.to_dict(),
+        today=date.today(),
     )
     if not found:
         return
@@ -165,12 +170,10 @@ def chain_list(view: Tables) -> None:
 def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Scales, compact: bool) -> None:
     """One pair, top to bottom: header, facts, combined timeline, chain, activity, sector profile, records."""
     tables = context.tables
-    names = tables.countries.name.to_dict()
-    colors = tables.countries.color.to_dict()
-    sector_names = tables.sectors.name.to_dict()
+    names, colors, sector_names = context.country_names, context.country_colors, context.sector_names
     source = chart_source(context)
     key = f"pair-{a}-{b}"
-    st.header(f"{names[a]} – {names[b]}")
+    st.header(pair_label((a, b), names))
     summary = pairs.summarise(view, a, b)
     if summary.records == 0:
         st.info(f"No records between {names[a]} and {names[b]} under the current filters. Pairs nearby with records:")
@@ -195,7 +198,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
     st.caption("Hover for the summary; click a mark for the record and its sources.")
     open_details(context, clicked_ids(points), key=f"{key}-timeline")
     chain_list(view)
-    per_year = pairs.activity_by_year(view, a, b)
+    per_year = pairs.yearly_activity(view, a, b)
     show_chart(
         pair_activity(
             per_year, a, b, names=names, colors=colors, source=source, years=scales.years, y_max=scales.y_max
@@ -212,12 +215,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
         data=profile,
     )
     with st.expander(f"All {summary.records} records with their sources", expanded=not compact and summary.records < 4):
-        selected: list[str] = []
-        for kind, builder in (("visits", visit_table), ("deals", deal_table), ("cooperation", cooperation_table)):
-            frame = getattr(view, kind)
-            if len(frame):
-                table = builder(frame, tables.countries.name)
-                event = show(table, key=f"{key}-{kind}", on_select="rerun")
-                if event and event.selection.rows:
-                    selected = [table.id.iloc[event.selection.rows[0]]]
-        open_details(context, selected, key=f"{key}-tables")
+        for kind in ("visits", "deals", "cooperation"):
+            records = getattr(view, kind)
+            if len(records):
+                record_table(context, kind, records, key=f"{key}-{kind}")

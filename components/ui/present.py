@@ -10,9 +10,9 @@ from components.charts.common import source_line
 from components.charts.slides import slide_figure
 from components.charts.story_html import story_html
 from components.data.stories import Stories, Story
-from components.ui.charts import show_chart
 from components.ui.context import PageContext
 from components.ui.details import source_links
+from components.ui.display import show_chart
 
 # Static style, no data inside: larger type and stronger contrast for a washed-out projector.
 PROJECTOR_CSS = """

@@ -1,16 +1,21 @@
-"""Record tables with readable headers and clickable source links."""
+"""Record tables with readable headers and clickable source links; selecting a row opens the record."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
 
 from components.data.categories import ROLE_LABELS, STATE_LABELS
+from components.data.pair_keys import pair_label
+from components.ui.context import PageContext
+from components.ui.details import open_details
 
 LINK = st.column_config.LinkColumn("First source", display_text="open ↗", validate=r"^https?://")
 
 
-def visit_table(visits: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+def visit_table(visits: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     """The visits as a reader sees them: names not codes, dates at their real precision."""
     return pd.DataFrame(
         {
@@ -28,12 +33,12 @@ def visit_table(visits: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     )
 
 
-def deal_table(deals: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+def deal_table(deals: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Date": deals.date_text,
             "Deal": deals.title,
-            "Parties": [" – ".join(str(names.get(c, c)) for c in p) for p in deals.parties],
+            "Parties": [pair_label(p, names) for p in deals.parties],
             "Sector": deals.sector.astype("str"),
             "Status now": deals.status.map(STATE_LABELS).astype("str"),
             "Reported value": deals.value_reported,
@@ -45,10 +50,10 @@ def deal_table(deals: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     )
 
 
-def cooperation_table(cooperation: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+def cooperation_table(cooperation: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "Pair": [" – ".join(str(names.get(c, c)) for c in p) for p in cooperation.countries],
+            "Pair": [pair_label(p, names) for p in cooperation.countries],
             "Sector": cooperation.sector.astype("str"),
             "Since": cooperation.since,
             "Status": cooperation.status.astype("str"),
@@ -72,3 +77,14 @@ def show(frame: pd.DataFrame, *, key: str, height: int | str = "auto", on_select
         on_select=on_select,
         selection_mode="single-row",
     )
+
+
+TABLE_BUILDERS = {"visits": visit_table, "deals": deal_table, "cooperation": cooperation_table}
+
+
+def record_table(context: PageContext, kind: str, records: pd.DataFrame, *, key: str) -> None:
+    """The records of one kind as a table; selecting a row opens that record's details."""
+    table = TABLE_BUILDERS[kind](records, context.country_names)
+    event = show(table, key=key, on_select="rerun")
+    rows = event.selection.rows if event else []
+    open_details(context, [table.id.iloc[rows[0]]] if rows else [], key=key)

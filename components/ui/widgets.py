@@ -11,8 +11,7 @@ from components.ui.context import PageContext
 
 def chart_source(context: PageContext) -> str:
     """Source line for charts in this view: dataset version and the filters applied."""
-    names = context.tables.countries.name.to_dict()
-    return source_line(context.version, f"Filters: {context.filters.describe(names)}.")
+    return source_line(context.version, f"Filters: {context.filters.describe(context.country_names)}.")
 
 
 def nothing_matches(context: PageContext) -> bool:

@@ -9,18 +9,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-# path, charts the page must draw, maps among them
-PAGES = [
-    ("/", 3, 1),
-    ("/visits", 3, 1),
-    ("/deals", 5, 1),
-    ("/cooperation", 2, 0),
-    ("/pair?a=PAK&b=RUS", 3, 0),
-    ("/stories", 2, 0),
-    ("/present?story=russia-returns&slide=1", 1, 0),
-    ("/data", 0, 0),
-    ("/about", 0, 0),
-]
+from components.ui import navigation
+
+# path, charts the page must draw, maps among them — from the one list of pages
+PAGES = [(page.example_link, page.charts, page.maps) for page in navigation.PAGES]
 
 
 def _name(path: str) -> str:

@@ -1,23 +1,29 @@
 """Sidebar filters shared by every page, mirrored in the URL so a copied address restores the view.
 
-The widgets live in the router, so their state survives page changes; the URL is written from that
-state on every run. (Binding widgets to the URL instead loses the filters on every page change,
-because a page change clears the address and a bound widget then resets.)"""
+One widget per row of FILTER_FIELDS. The widgets live in the router, so their state survives page
+changes; the URL is written from the session's filter values on every run. (Binding widgets to the URL
+instead loses the filters on every page change, because a page change clears the address and a bound
+widget then resets.)"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
 from components.data import links
 from components.data.categories import DEAL_STATES, ROLE_LABELS, STATE_LABELS, VISITOR_ROLES
-from components.data.filters import Filters
+from components.data.filters import FILTER_FIELDS, FILTER_KEYS, FilterField, Filters, filters_from_values
 from components.data.frames import Tables
-from components.data.links import FILTER_KEYS, LinkVocabulary
+from components.data.links import LinkVocabulary
+from components.data.pair_keys import split_pair
+from components.ui.navigation import PAGE_KEYS
 
-PAGE_KEYS = ("c", "d", "story", "slide")
 _WRITTEN = "_url_written"
 _NOTICES = "_link_notices"
 _VALUES = "_filter_values"
+PAIR_REQUESTED = "_open_pair_page"
 
 
 def year_bounds(tables: Tables) -> tuple[int, int]:
@@ -33,31 +39,39 @@ def vocabulary(tables: Tables) -> LinkVocabulary:
     )
 
 
-def _values() -> dict:
-    """The filter values of this session, kept apart from widget state so they survive page changes."""
-    return st.session_state.setdefault(_VALUES, {})
-
-
-def _remember(key: str) -> None:
-    _values()[key] = st.session_state[key]
-
-
-def set_filter(key: str, value) -> None:
-    """Change one filter from code (a callback): the sidebar shows it on the next run."""
-    _values()[key] = value
-    st.session_state[key] = value
-
-
-def _read_url(vocab: LinkVocabulary) -> None:
-    """Apply what the address asks for when it differs from what this session last wrote there, then
-    give every sidebar widget the session's value."""
-    state = st.session_state
-    values = _values()
+def filter_values(tables: Tables) -> dict[str, Any]:
+    """This session's filter values (defaults until changed), kept apart from widget state so they survive
+    page changes."""
+    values = st.session_state.setdefault(_VALUES, {})
+    vocab = vocabulary(tables)
     for key, default in vocab.defaults().items():
         values.setdefault(key, default)
     low, high = vocab.years
     years = values["years"]
     values["years"] = (max(low, min(years[0], high)), min(high, max(years[1], low)))
+    return values
+
+
+def current_filters(tables: Tables) -> Filters:
+    """What the sidebar selects in this session."""
+    return filters_from_values(filter_values(tables), year_bounds(tables))
+
+
+def _remember(key: str) -> None:
+    st.session_state[_VALUES][key] = st.session_state[key]
+
+
+def set_filter(key: str, value) -> None:
+    """Change one filter from code (a callback): the sidebar shows it on the next run."""
+    st.session_state.setdefault(_VALUES, {})[key] = value
+    st.session_state[key] = value
+
+
+def _read_url(tables: Tables, vocab: LinkVocabulary) -> None:
+    """Apply what the address asks for when it differs from what this session last wrote there, then
+    give every sidebar widget the session's value."""
+    state = st.session_state
+    values = filter_values(tables)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     notices = []
     for key in params:
@@ -73,9 +87,9 @@ def _read_url(vocab: LinkVocabulary) -> None:
     state[_NOTICES] = state.get(_NOTICES, []) + notices + problems
 
 
-def _write_url(vocab: LinkVocabulary) -> None:
+def _write_url(tables: Tables, vocab: LinkVocabulary) -> None:
     """Make the address show exactly the current filters (and nothing when they are at their defaults)."""
-    desired = links.encode(_values(), vocab)
+    desired = links.encode(filter_values(tables), vocab)
     for key in FILTER_KEYS:
         if key in desired:
             if st.query_params.get_all(key) != desired[key]:
@@ -91,79 +105,46 @@ def show_link_notices() -> None:
         st.warning(notice, icon="🔗")
 
 
+def _options(tables: Tables) -> dict[str, tuple[list, Callable[[Any], str]]]:
+    """Each vocabulary's choices in display order and how each choice reads."""
+    names = tables.countries.name.to_dict()
+    codes = sorted(names, key=names.get)
+    sector_names = tables.sectors.name.to_dict()
+    return {
+        "countries": (codes, lambda code: f"{names[code]} ({code})"),
+        "sectors": (list(sector_names), sector_names.get),
+        "roles": (list(VISITOR_ROLES), ROLE_LABELS.get),
+        "statuses": (list(DEAL_STATES), STATE_LABELS.get),
+    }
+
+
+def _widget(field: FilterField, options, vocab: LinkVocabulary):
+    common = {"key": field.key, "on_change": _remember, "args": (field.key,), "help": field.help}
+    if field.kind == "range":
+        return st.slider(field.label, *vocab.years, **common)
+    choices, label = options[field.vocabulary]
+    widget = st.multiselect if field.kind == "multi" else st.selectbox
+    return widget(field.label, choices, format_func=label, placeholder=field.placeholder, **common)
+
+
 def sidebar_filters(tables: Tables) -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
     vocab = vocabulary(tables)
-    _read_url(vocab)
-    names = dict(zip(tables.countries.iso3, tables.countries.name, strict=True))
-    codes = sorted(names, key=names.get)
-    sector_names = dict(zip(tables.sectors.id, tables.sectors.name, strict=True))
-    low, high = vocab.years
-
-    def country(code: str) -> str:
-        return f"{names[code]} ({code})"
-
+    _read_url(tables, vocab)
+    options = _options(tables)
     with st.sidebar:
         st.header("Filters")
-        countries = st.multiselect(
-            "Countries involved",
-            codes,
-            format_func=country,
-            key="countries",
-            on_change=_remember,
-            args=("countries",),
-            placeholder="All countries",
-            help="Keep records that involve any of these countries.",
-        )
-        st.markdown("**Country pair**")
-        a = st.selectbox(
-            "First country", codes, format_func=country, key="a", placeholder="Any", on_change=_remember, args=("a",)
-        )
-        b = st.selectbox(
-            "Second country", codes, format_func=country, key="b", placeholder="Any", on_change=_remember, args=("b",)
-        )
-        years = st.slider("Years", low, high, key="years", on_change=_remember, args=("years",))
-        sectors = st.multiselect(
-            "Sectors",
-            list(sector_names),
-            format_func=sector_names.get,
-            key="sector",
-            placeholder="All sectors",
-            on_change=_remember,
-            args=("sector",),
-        )
-        roles = st.multiselect(
-            "Visitor role",
-            list(VISITOR_ROLES),
-            format_func=ROLE_LABELS.get,
-            key="role",
-            placeholder="All roles",
-            on_change=_remember,
-            args=("role",),
-        )
-        statuses = st.multiselect(
-            "Deal status (now)",
-            list(DEAL_STATES),
-            format_func=STATE_LABELS.get,
-            key="status",
-            placeholder="All statuses",
-            on_change=_remember,
-            args=("status",),
-        )
-        pair = (a, b) if a and b and a != b else None
-        if a and b and a == b:
+        for field in FILTER_FIELDS:
+            if field.heading:
+                st.markdown(f"**{field.heading}**")
+            _widget(field, options, vocab)
+        values = filter_values(tables)
+        if values["a"] and values["a"] == values["b"]:
             st.caption("Pick two different countries to filter by pair.")
-        filters = Filters(
-            countries=tuple(countries),
-            pair=pair,
-            years=None if tuple(years) == (low, high) else (int(years[0]), int(years[1])),
-            sectors=tuple(sectors),
-            roles=tuple(roles),
-            statuses=tuple(statuses),
-        )
+        filters = current_filters(tables)
         if not filters.is_default:
             st.button("Clear all filters", on_click=_clear, args=(vocab,), icon=":material/filter_alt_off:")
-    _write_url(vocab)
+    _write_url(tables, vocab)
     return filters
 
 
@@ -192,20 +173,17 @@ def narrow_to_status(chart_key: str):
     return _narrow(chart_key, "status")
 
 
-PAIR_REQUESTED = "_open_pair_page"
-
-
 def open_pair(chart_key: str):
     """on_select callback for a chart whose marks carry a pair ('PAK–RUS'): set the pair filter and ask
     the page to switch to the pair page (callbacks cannot switch pages themselves)."""
 
     def callback() -> None:
         points = st.session_state[chart_key].selection.get("points", [])
-        pairs = [p["customdata"] for p in points if isinstance(p.get("customdata"), str)]
-        if pairs and pairs[0].count("–") == 1:
-            a, b = pairs[0].split("–")
-            set_filter("a", a)
-            set_filter("b", b)
+        keys = [p["customdata"] for p in points if isinstance(p.get("customdata"), str)]
+        pair = split_pair(keys[0]) if keys else None
+        if pair:
+            set_filter("a", pair[0])
+            set_filter("b", pair[1])
             st.session_state[PAIR_REQUESTED] = True
 
     return callback

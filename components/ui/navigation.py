@@ -1,0 +1,84 @@
+"""The dashboard's pages, listed once: the router, the tests and the benchmark all read this table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its file, where it sits in the navigation, and the link parameters it reads itself."""
+
+    file: str
+    title: str
+    icon: str
+    section: str
+    url_path: str  # "" for the default page
+    url_keys: tuple[str, ...] = ()  # the page's own link parameters, besides the shared filters
+    example: dict[str, str] = field(default_factory=dict)  # a link that opens the page on real content
+    charts: int = 0  # Plotly charts the page draws on its example link with the curated data
+    maps: int = 0  # of which maps
+
+    @property
+    def address(self) -> str:
+        return "/" + self.url_path
+
+    @property
+    def example_link(self) -> str:
+        """The page's address with its example parameters, e.g. '/pair?a=PAK&b=RUS'."""
+        query = "&".join(f"{k}={v}" for k, v in self.example.items())
+        return self.address + (f"?{query}" if query else "")
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/overview.py", "Overview", ":material/dashboard:", "Explore", "", charts=3, maps=1),
+    PageSpec("pages/visits.py", "Visits", ":material/flight:", "Explore", "visits", charts=3, maps=1),
+    PageSpec("pages/deals.py", "Deals & projects", ":material/handshake:", "Explore", "deals", charts=5, maps=1),
+    PageSpec("pages/cooperation.py", "Cooperation areas", ":material/hub:", "Explore", "cooperation", charts=2),
+    PageSpec(
+        "pages/pair.py",
+        "Country pair",
+        ":material/compare_arrows:",
+        "Explore",
+        "pair",
+        url_keys=("c", "d"),
+        example={"a": "PAK", "b": "RUS"},
+        charts=3,
+    ),
+    PageSpec("pages/stories.py", "Stories", ":material/auto_stories:", "Teach", "stories", charts=2),
+    PageSpec(
+        "pages/present.py",
+        "Present",
+        ":material/slideshow:",
+        "Teach",
+        "present",
+        url_keys=("story", "slide"),
+        example={"story": "russia-returns", "slide": "1"},
+        charts=1,
+    ),
+    PageSpec("pages/data_sources.py", "Data & sources", ":material/table:", "Reference", "data"),
+    PageSpec("pages/about.py", "About", ":material/info:", "Reference", "about"),
+)
+PAGE_KEYS = tuple(dict.fromkeys(key for page in PAGES for key in page.url_keys))
+
+
+def page_spec(file: str) -> PageSpec:
+    return next(page for page in PAGES if page.file == file)
+
+
+def navigation():
+    """The st.navigation of every page in PAGES, grouped by section, the first page the default."""
+    sections: dict[str, list] = {}
+    for page in PAGES:
+        sections.setdefault(page.section, []).append(
+            st.Page(
+                page.file,
+                title=page.title,
+                icon=page.icon,
+                url_path=page.url_path or None,
+                default=not page.url_path,
+            )
+        )
+    return st.navigation(sections)
