@@ -42,7 +42,7 @@ def _date_columns(prefix: str, values: list[str | None]) -> dict[str, object]:
     return {
         prefix: pd.to_datetime([dates.period_start(v) if v else None for v in values]),
         f"{prefix}_precision": _cat([dates.precision(v) if v else None for v in values], PRECISIONS),
-        f"{prefix}_text": pd.array([v for v in values], dtype="str"),
+        f"{prefix}_text": _text(values),
     }
 
 
@@ -52,67 +52,97 @@ def _first_url(sources: list[Source]) -> str:
 
 def build_tables(dataset: Dataset) -> Tables:
     """Turn validated records into typed dataframes with derived pair, year and labels."""
-    codes = list(dataset.countries)
-    sector_ids = list(dataset.sectors)
+    codes, sector_ids = list(dataset.countries), list(dataset.sectors)
+    return Tables(
+        visits=visits_table(dataset.visits, codes, sector_ids),
+        deals=deals_table(dataset.deals, codes, sector_ids),
+        status=status_table(dataset.deals),
+        cooperation=cooperation_table(dataset.cooperation, sector_ids),
+        sources=sources_table({"visit": dataset.visits, "deal": dataset.deals, "cooperation": dataset.cooperation}),
+        countries=countries_table(dataset),
+        sectors=sectors_table(dataset),
+        paths=paths_table(dataset.deals),
+    )
 
-    v = dataset.visits
+
+def _text(values) -> pd.api.extensions.ExtensionArray:
+    return pd.array(list(values), dtype="str")
+
+
+def _summary(records) -> pd.api.extensions.ExtensionArray:
+    """Summaries on one line: YAML folded text keeps the curator's line breaks."""
+    return _text(" ".join(r.summary.split()) for r in records)
+
+
+def _provenance(records) -> dict[str, object]:
+    """The columns every record kind shares: note, how many sources, the first source's address."""
+    return {
+        "note": _text(r.note for r in records),
+        "source_count": [len(r.sources) for r in records],
+        "source_url": _text(_first_url(r.sources) for r in records),
+    }
+
+
+def visits_table(v: list, codes: list[str], sector_ids: list[str]) -> pd.DataFrame:
     visits = pd.DataFrame(
         {
-            "id": pd.array([r.id for r in v], dtype="str"),
+            "id": _text(r.id for r in v),
             **_date_columns("start", [r.start_date for r in v]),
             **_date_columns("end", [r.end_date or r.start_date for r in v]),
-            "dates": pd.array([dates.span_label(r.start_date, r.end_date) for r in v], dtype="str"),
+            "dates": _text(dates.span_label(r.start_date, r.end_date) for r in v),
             "guest": _cat([r.guest_country for r in v], codes),
             "host": _cat([r.host_country for r in v], codes),
-            "visitor": pd.array([r.visitor.name for r in v], dtype="str"),
+            "visitor": _text(r.visitor.name for r in v),
             "role": _cat([r.visitor.role for r in v], VISITOR_ROLES),
             "kind": _cat([r.kind for r in v], VISIT_KINDS),
-            "cities": pd.array([", ".join(c.name for c in r.cities) for r in v], dtype="str"),
+            "cities": _text(", ".join(c.name for c in r.cities) for r in v),
             "lat": [r.cities[0].lat for r in v],
             "lon": [r.cities[0].lon for r in v],
             "sectors": [tuple(r.sectors) for r in v],
             "sector": _cat([r.sectors[0] if r.sectors else None for r in v], sector_ids),
             "outcomes": [tuple(r.outcomes) for r in v],
-            "summary": pd.array([" ".join(r.summary.split()) for r in v], dtype="str"),
-            "note": pd.array([r.note for r in v], dtype="str"),
-            "source_count": [len(r.sources) for r in v],
-            "source_url": pd.array([_first_url(r.sources) for r in v], dtype="str"),
+            "summary": _summary(v),
+            **_provenance(v),
         }
     )
-    visits["pair"] = pd.array([pair_key(g, h) for g, h in zip(visits.guest, visits.host, strict=True)], dtype="str")
+    visits["pair"] = _text(pair_key(g, h) for g, h in zip(visits.guest, visits.host, strict=True))
     visits["year"] = visits.start.dt.year.astype("int64")
+    return visits
 
-    d = dataset.deals
-    deal_dates = [r.signed or r.status[0].date for r in d]
+
+def deals_table(d: list, codes: list[str], sector_ids: list[str]) -> pd.DataFrame:
+    points = [_deal_point(r) for r in d]
     deals = pd.DataFrame(
         {
-            "id": pd.array([r.id for r in d], dtype="str"),
-            "title": pd.array([r.title for r in d], dtype="str"),
+            "id": _text(r.id for r in d),
+            "title": _text(r.title for r in d),
             "parties": [tuple(r.parties) for r in d],
             "kind": _cat([r.kind for r in d], DEAL_KINDS),
             "sector": _cat([r.sector for r in d], sector_ids),
-            **_date_columns("date", deal_dates),
+            **_date_columns("date", [r.signed or r.status[0].date for r in d]),
             "signed": [r.signed is not None for r in d],
             "status": _cat([r.status[-1].state for r in d], DEAL_STATES),
-            "status_date": pd.array([r.status[-1].date for r in d], dtype="str"),
+            "status_date": _text(r.status[-1].date for r in d),
             "value_usd": pd.array([r.value.usd if r.value else None for r in d], dtype="Float64"),
-            "value_reported": pd.array([r.value.reported if r.value else None for r in d], dtype="str"),
+            "value_reported": _text(r.value.reported if r.value else None for r in d),
             "value_low": pd.array([r.value.low if r.value else None for r in d], dtype="Float64"),
             "value_high": pd.array([r.value.high if r.value else None for r in d], dtype="Float64"),
-            "location": pd.array([r.location.name if r.location else None for r in d], dtype="str"),
-            "lat": pd.array([_deal_point(r)[0] for r in d], dtype="Float64"),
-            "lon": pd.array([_deal_point(r)[1] for r in d], dtype="Float64"),
+            "location": _text(r.location.name if r.location else None for r in d),
+            "lat": pd.array([lat for lat, _ in points], dtype="Float64"),
+            "lon": pd.array([lon for _, lon in points], dtype="Float64"),
             "has_path": [bool(r.location and r.location.path) for r in d],
-            "signed_during": pd.array([r.signed_during for r in d], dtype="str"),
-            "summary": pd.array([" ".join(r.summary.split()) for r in d], dtype="str"),
-            "note": pd.array([r.note for r in d], dtype="str"),
-            "source_count": [len(r.sources) for r in d],
-            "source_url": pd.array([_first_url(r.sources) for r in d], dtype="str"),
+            "signed_during": _text(r.signed_during for r in d),
+            "summary": _summary(d),
+            **_provenance(d),
         }
     )
-    deals["pair"] = pd.array([pair_key(*p) for p in deals.parties], dtype="str")
+    deals["pair"] = _text(pair_key(*p) for p in deals.parties)
     deals["year"] = deals.date.dt.year.astype("int64")
+    return deals
 
+
+def status_table(d: list) -> pd.DataFrame:
+    """One row per step of every deal's status history."""
     status = pd.DataFrame(
         [
             {
@@ -130,74 +160,64 @@ def build_tables(dataset: Dataset) -> Tables:
         columns=["deal_id", "step", "state", "date", "date_text", "source_url", "note"],
     )
     status["state"] = _cat(list(status.state), DEAL_STATES)
+    return status
 
-    c = dataset.cooperation
+
+def cooperation_table(c: list, sector_ids: list[str]) -> pd.DataFrame:
     cooperation = pd.DataFrame(
         {
-            "id": pd.array([r.id for r in c], dtype="str"),
+            "id": _text(r.id for r in c),
             "countries": [tuple(r.countries) for r in c],
             "sector": _cat([r.sector for r in c], sector_ids),
             "since": [r.since for r in c],
             "status": _cat([r.status for r in c], COOPERATION_STATUSES),
-            "summary": pd.array([" ".join(r.summary.split()) for r in c], dtype="str"),
+            "summary": _summary(c),
             "milestones": [tuple(r.milestones) for r in c],
-            "note": pd.array([r.note for r in c], dtype="str"),
-            "source_count": [len(r.sources) for r in c],
-            "source_url": pd.array([_first_url(r.sources) for r in c], dtype="str"),
+            **_provenance(c),
         }
     )
-    cooperation["pair"] = pd.array([pair_key(*r.countries) for r in c], dtype="str")
+    cooperation["pair"] = _text(pair_key(*r.countries) for r in c)
     cooperation["year"] = cooperation.since.astype("int64")
+    return cooperation
 
-    sources = pd.DataFrame(
-        [
-            {
-                "record_id": r.id,
-                "record_kind": kind,
-                "url": s.url,
-                "publisher": s.publisher,
-                "title": s.title,
-                "published": s.published,
-                "source_kind": s.kind,
-            }
-            for kind, records in (("visit", v), ("deal", d), ("cooperation", c))
-            for r in records
-            for s in r.sources
-        ],
-        columns=["record_id", "record_kind", "url", "publisher", "title", "published", "source_kind"],
-    )
 
-    countries = pd.DataFrame(
-        [
-            {
-                "iso3": k.iso3,
-                "name": k.name,
-                "adjective": k.adjective,
-                "group": k.group,
-                "color": k.color,
-                "capital": k.capital.name,
-                "lat": k.capital.lat,
-                "lon": k.capital.lon,
-            }
-            for k in dataset.countries.values()
-        ],
-        columns=["iso3", "name", "adjective", "group", "color", "capital", "lat", "lon"],
-    ).set_index("iso3", drop=False)
-    sectors = pd.DataFrame(
-        [{"id": s.id, "name": s.name, "description": s.description} for s in dataset.sectors.values()],
-        columns=["id", "name", "description"],
-    ).set_index("id", drop=False)
+SOURCE_COLUMNS = ["record_id", "record_kind", "url", "publisher", "title", "published", "source_kind"]
 
-    paths = pd.DataFrame(
-        [
-            {"deal_id": r.id, "order": n, "name": p.name, "lat": p.lat, "lon": p.lon}
-            for r in d
-            if r.location and r.location.path
-            for n, p in enumerate(r.location.path)
-        ],
-        columns=["deal_id", "order", "name", "lat", "lon"],
-    )
-    return Tables(visits, deals, status, cooperation, sources, countries, sectors, paths)
+
+def sources_table(records_by_kind: dict[str, list]) -> pd.DataFrame:
+    """One row per source of every record, with the record it supports."""
+    rows = [
+        (r.id, kind, s.url, s.publisher, s.title, s.published, s.kind)
+        for kind, records in records_by_kind.items()
+        for r in records
+        for s in r.sources
+    ]
+    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+
+
+def countries_table(dataset: Dataset) -> pd.DataFrame:
+    columns = ["iso3", "name", "adjective", "group", "color", "capital", "lat", "lon"]
+    rows = [
+        (k.iso3, k.name, k.adjective, k.group, k.color, k.capital.name, k.capital.lat, k.capital.lon)
+        for k in dataset.countries.values()
+    ]
+    return pd.DataFrame(rows, columns=columns).set_index("iso3", drop=False)
+
+
+def sectors_table(dataset: Dataset) -> pd.DataFrame:
+    rows = [(s.id, s.name, s.description) for s in dataset.sectors.values()]
+    return pd.DataFrame(rows, columns=["id", "name", "description"]).set_index("id", drop=False)
+
+
+def paths_table(d: list) -> pd.DataFrame:
+    """The points of every route-shaped deal location, in order."""
+    rows = [
+        (r.id, n, p.name, p.lat, p.lon)
+        for r in d
+        if r.location and r.location.path
+        for n, p in enumerate(r.location.path)
+    ]
+    return pd.DataFrame(rows, columns=["deal_id", "order", "name", "lat", "lon"])
 
 
 def _deal_point(deal) -> tuple[float | None, float | None]:
