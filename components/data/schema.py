@@ -86,7 +86,8 @@ class Strict(BaseModel):
 class Source(Strict):
     url: HttpUrl
     publisher: Text
-    title: Text
+    # The page's own headline; left out when the curator did not see it (never made from the URL).
+    title: Text | None = None
     published: PartialDate | None = None
     kind: Literal[SOURCE_KINDS] | None = None  # type: ignore[valid-type]
     accessed: PartialDate | None = None
