@@ -34,7 +34,7 @@ VISITS = """\
   summary: Talks in Moscow.
   sectors: [energy]
   sources:
-    - {url: "https://example.org/khan", publisher: Example News, title: Khan in Moscow}
+    - {url: "https://example.org/khan", publisher: Example News}  # headline not seen: no title
 - id: chn-pak-2015-04-xi
   start_date: 2015-04-20
   end_date: 2015-04-21

@@ -52,10 +52,16 @@ def _paragraphs(markdown: str) -> str:
     return "\n".join(out)
 
 
+def _link_text(source) -> str:
+    """The page's headline, or the publisher's name for a source whose headline was not seen."""
+    return source.title if isinstance(source.title, str) and source.title else source.publisher
+
+
 def _sources(sources: pd.DataFrame, record_ids: list[str]) -> str:
     rows = sources[sources.record_id.isin(record_ids)].drop_duplicates("url")
     items = [
-        f'<li><a href="{html.escape(s.url, quote=True)}">{html.escape(s.title)}</a> — {html.escape(s.publisher)}</li>'
+        f'<li><a href="{html.escape(s.url, quote=True)}">{html.escape(_link_text(s))}</a>'
+        f" — {html.escape(s.publisher)}</li>"
         for s in rows.itertuples()
         if s.url.startswith(("http://", "https://"))
     ]

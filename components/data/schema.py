@@ -90,7 +90,9 @@ class Source(Strict):
     publisher: Text = Field(
         description="Who published the page: a ministry, embassy, newspaper, wire or research body."
     )
-    title: Text = Field(description="The page's own headline.")
+    title: Text | None = Field(
+        default=None, description="The page's own headline; left out when the curator did not see it."
+    )
     published: PartialDate | None = Field(
         default=None, description="Date the page was published, at the precision it shows."
     )

@@ -29,7 +29,9 @@ def source_links(sources: pd.DataFrame) -> None:
     for n, s in enumerate(sources.itertuples(), start=1):
         published = f", {label(s.published)}" if isinstance(s.published, str) and s.published else ""
         kind = f" · {s.source_kind}" if isinstance(s.source_kind, str) and s.source_kind else ""
-        link = f"[{md(s.title)}]({s.url})" if s.url.startswith(("http://", "https://")) else md(s.title)
+        # A source may have no title (headline not seen): the publisher's name is the link text then.
+        text = md(s.title if isinstance(s.title, str) and s.title else s.publisher)
+        link = f"[{text}]({s.url})" if s.url.startswith(("http://", "https://")) else text
         lines.append(f"{n}. {link} — {md(s.publisher)}{published}{kind}")
     st.markdown("\n".join(lines) if lines else "_No sources._")
 
