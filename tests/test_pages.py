@@ -55,21 +55,40 @@ def test_every_page_runs_on_the_real_data(page):
     assert not at.exception
 
 
+def _sources(at: AppTest) -> list[str]:
+    """The source line of every chart on the page."""
+    return [a["text"] for f in figures(at) for a in f["layout"].get("annotations", []) if a.get("name") == "source"]
+
+
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize(
-    "params",
+    ("params", "described"),
     [
-        {"a": "PAK", "b": "RUS"},
-        {"sector": "connectivity"},
-        {"years": ["2021", "2022"]},
-        {"role": "head_of_state", "status": "stalled"},
-        {"countries": ["CHN"]},
+        ({"a": "PAK", "b": "RUS"}, "pair Pakistan – Russia"),
+        ({"sector": "connectivity"}, "sectors connectivity"),
+        ({"years": ["2021", "2022"]}, "2021–2022"),
+        ({"role": "head_of_state", "status": "stalled"}, "visitor roles head_of_state; deal status stalled"),
+        ({"countries": ["CHN"]}, "countries China"),
     ],
     ids=["pair", "sector", "years", "role-status", "country"],
 )
-def test_every_page_runs_with_filters_from_the_link(app, page, params):
+def test_every_page_honours_filters_from_the_link(app, page, params, described):
+    """The sidebar shows the link's filters, and every chart drawn over the filtered view names them."""
     at = app(page, **params)
     assert not at.exception
+    assert at.title or at.header
+    for key, value in params.items():
+        widget = at.selectbox(key=key) if key in ("a", "b") else None
+        if widget is not None:
+            assert widget.value == value
+        elif key == "years":
+            assert at.slider(key="years").value == (2021, 2022)
+        else:
+            assert at.multiselect(key=key).value == ([value] if isinstance(value, str) else value)
+    filtered = [s for s in _sources(at) if "Filters:" in s]
+    assert all(described in s for s in filtered), filtered
+    if page in ("pages/overview.py", "pages/visits.py", "pages/deals.py", "pages/cooperation.py") and figures(at):
+        assert filtered, "charts over the filtered view say which filters made them"
 
 
 def test_link_restores_the_filters(app):
