@@ -8,8 +8,9 @@ from components.data.dates import label
 from components.data.pair_keys import pair_label
 from components.data.queries import records_by_pair_sector
 from components.ui.context import page_context
-from components.ui.details import md, record_dialog
+from components.ui.details import record_dialog
 from components.ui.display import show_chart
+from components.ui.markdown import md
 from components.ui.sidebar import PAIR_REQUESTED, open_pair
 from components.ui.widgets import chart_source, nothing_matches
 
@@ -62,7 +63,7 @@ for n, area in enumerate(shown.itertuples()):
     with columns[n % 2].container(border=True):
         st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_label(area.countries, names))}")
         st.caption(f"Since {area.since} · {area.status}")
-        st.write(area.summary)
+        st.markdown(md(area.summary))
         milestones = []
         for ref in area.milestones:
             if ref in visit_rows.index:

@@ -8,6 +8,7 @@ from components.data.citation import dataset_citation
 from components.data.export import export_frames, to_csv, to_json
 from components.ui.context import page_context
 from components.ui.details import source_links
+from components.ui.markdown import md
 from components.ui.tables import record_table
 
 context = page_context()
@@ -17,7 +18,7 @@ dataset = context.loaded.dataset
 citation = dataset_citation(dataset.info, dataset.fingerprint, accessed=date.today(), view=described)
 
 st.title("Data & sources")
-st.caption(f"Dataset {context.version} · showing {described}")
+st.caption(f"Dataset {md(context.version)} · showing {md(described)}")
 
 st.subheader("Download exactly what is in view")
 frames = export_frames(view, context.version)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.ui.context import page_context
+from components.ui.markdown import md
 from components.ui.present import PROJECTOR_CSS, export_button, link_notices, navigation, show_slide
 
 st.set_page_config(initial_sidebar_state="collapsed", layout="wide")
@@ -15,7 +16,7 @@ if not stories.stories:
     st.stop()
 
 for notice in link_notices(stories):
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md(notice), icon=":material/link_off:")
 story, number = navigation(stories)
 show_slide(context, story, number)
 export_button(context, story, st)

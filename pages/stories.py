@@ -6,6 +6,7 @@ from components.charts.common import source_line
 from components.charts.slides import slide_figure
 from components.ui.context import page_context
 from components.ui.display import show_chart
+from components.ui.markdown import md
 
 context = page_context()
 stories = context.loaded.stories
@@ -21,19 +22,19 @@ for story in stories.stories:
     with st.container(border=True):
         left, right = st.columns([2, 3])
         with left:
-            st.subheader(story.title)
-            st.caption(f"{story.author} · for {story.audience} · {len(story.slides)} slides")
-            st.write(story.summary)
+            st.subheader(md(story.title))
+            st.caption(f"{md(story.author)} · for {md(story.audience)} · {len(story.slides)} slides")
+            st.markdown(md(story.summary))
             st.page_link(
                 "pages/present.py",
                 label="Present from the first slide",
                 icon=":material/slideshow:",
                 query_params={"story": story.id, "slide": "1"},
             )
-            st.markdown("\n".join(f"{n}. {slide.title}" for n, slide in enumerate(story.slides, start=1)))
+            st.markdown("\n".join(f"{n}. {md(slide.title)}" for n, slide in enumerate(story.slides, start=1)))
         first = story.slides[0]
         with right:
-            st.markdown(f"**Slide 1 — {first.title}**")
+            st.markdown(f"**Slide 1 — {md(first.title)}**")
             if first.view:
                 fig = slide_figure(first.view, context.tables, source=source_line(context.version), title=first.title)
                 show_chart(fig, key=f"preview-{story.id}")

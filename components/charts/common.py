@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import textwrap
 
 import pandas as pd
@@ -79,9 +80,9 @@ def source_text(fig: go.Figure) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def wrap_text(text: str, width: int = 60, limit: int = 240) -> str:
-    """Shorten and line-break a summary for a hover label."""
+    """Shorten and line-break a summary for a hover label; tags in the text show as text, not markup."""
     text = text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return "<br>".join(textwrap.wrap(text, width))
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width))
 
 
 def role_symbol(role: str, precision: str) -> str:

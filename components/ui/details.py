@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
@@ -14,13 +13,7 @@ from components.data.dates import label
 from components.data.pair_keys import pair_label
 from components.data.queries import record_kind, related
 from components.ui.context import PageContext
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
-
-
-def md(text: object) -> str:
-    """Escape a data value so markdown shows it as plain text (no links, emphasis or HTML from data)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+from components.ui.markdown import md, md_link
 
 
 def source_links(sources: pd.DataFrame) -> None:
@@ -30,16 +23,15 @@ def source_links(sources: pd.DataFrame) -> None:
         published = f", {label(s.published)}" if isinstance(s.published, str) and s.published else ""
         kind = f" · {s.source_kind}" if isinstance(s.source_kind, str) and s.source_kind else ""
         # A source may have no title (headline not seen): the publisher's name is the link text then.
-        text = md(s.title if isinstance(s.title, str) and s.title else s.publisher)
-        link = f"[{text}]({s.url})" if s.url.startswith(("http://", "https://")) else text
-        lines.append(f"{n}. {link} — {md(s.publisher)}{published}{kind}")
+        text = s.title if isinstance(s.title, str) and s.title else s.publisher
+        lines.append(f"{n}. {md_link(text, s.url)} — {md(s.publisher)}{published}{kind}")
     st.markdown("\n".join(lines) if lines else "_No sources._")
 
 
 def _pair_button(context: PageContext, a: str, b: str) -> None:
     st.page_link(
         "pages/pair.py",
-        label=f"Open the {pair_label((a, b), context.country_names)} page",
+        label=f"Open the {md(pair_label((a, b), context.country_names))} page",
         icon=":material/compare_arrows:",
         query_params={"a": a, "b": b},
     )
@@ -80,21 +72,21 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
     tables = context.tables
     kind = record_kind(tables, record_id)
     if kind is None:
-        st.warning(f"No record has the id “{record_id}”.")
+        st.warning(f"No record has the id “{md(record_id)}”.")
         return
     if kind == "visit":
         v = tables.visits[tables.visits.id == record_id].iloc[0]
         headline = (
             f"{v.visitor} ({ROLE_LABELS[v.role]}) — {context.country_name(v.guest)} → {context.country_name(v.host)}"
         )
-        st.subheader(headline)
+        st.subheader(md(headline))
         precision = "" if v.start_precision == "day" else f" (date known only to the {v.start_precision})"
         st.markdown(f"**{md(v.dates)}**{precision} · {md(v.cities)} · {md(v.kind)} visit")
         pair = (str(v.guest), str(v.host))
     elif kind == "deal":
         d = tables.deals[tables.deals.id == record_id].iloc[0]
         headline = d.title
-        st.subheader(headline)
+        st.subheader(md(headline))
         value = f" · {md(d.value_reported)}" if isinstance(d.value_reported, str) else ""
         st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(context.sector_names.get(d.sector))}{value}")
         history = tables.status[tables.status.deal_id == record_id].sort_values("step")
@@ -107,14 +99,14 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         c = tables.cooperation[tables.cooperation.id == record_id].iloc[0]
         pair_name = pair_label(c.countries, context.country_names)
         headline = f"{context.sector_names.get(c.sector)} cooperation: {pair_name}"
-        st.subheader(headline)
+        st.subheader(md(headline))
         st.markdown(f"Since **{c.since}** · status **{c.status}**")
         pair = tuple(c.countries)
     row = {"visit": tables.visits, "deal": tables.deals, "cooperation": tables.cooperation}[kind]
     row = row[row.id == record_id].iloc[0]
-    st.write(row.summary)
+    st.markdown(md(row.summary))
     if isinstance(row.note, str) and row.note:
-        st.caption(f"Note: {row.note}")
+        st.caption(f"Note: {md(row.note)}")
     _related(context, record_id)
     st.markdown("**Sources**")
     source_links(tables.sources[tables.sources.record_id == record_id])
@@ -143,7 +135,7 @@ def record_dialog(context: PageContext, record_ids: list[str]) -> None:
         return
     st.caption(f"{len(record_ids)} records at this mark")
     for record_id in record_ids:
-        with st.expander(record_id):
+        with st.expander(md(record_id)):
             render_record(context, record_id)
 
 

@@ -15,8 +15,9 @@ from components.data.dates import label
 from components.data.frames import Tables
 from components.data.pair_keys import pair_label, split_pair
 from components.ui.context import PageContext
-from components.ui.details import md, open_details, record_dialog
+from components.ui.details import open_details, record_dialog
 from components.ui.display import clicked_ids, show_chart
+from components.ui.markdown import md
 from components.ui.tables import record_table
 from components.ui.widgets import chart_source
 
@@ -94,7 +95,7 @@ def suggest_pairs(context: PageContext, near: list[tuple[str, int]] | None) -> N
         x, y = split_pair(pair)
         columns[n % 3].page_link(
             "pages/pair.py",
-            label=f"{pair_label(pair, context.country_names)} ({count} records)",
+            label=f"{md(pair_label(pair, context.country_names))} ({count} records)",
             query_params={"a": x, "b": y},
             icon=":material/arrow_forward:",
         )
@@ -173,10 +174,13 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
     names, colors, sector_names = context.country_names, context.country_colors, context.sector_names
     source = chart_source(context)
     key = f"pair-{a}-{b}"
-    st.header(pair_label((a, b), names))
+    st.header(md(pair_label((a, b), names)))
     summary = pairs.summarise(view, a, b)
     if summary.records == 0:
-        st.info(f"No records between {names[a]} and {names[b]} under the current filters. Pairs nearby with records:")
+        st.info(
+            f"No records between {md(names[a])} and {md(names[b])} under the current filters. "
+            "Pairs nearby with records:"
+        )
         suggest_pairs(context, pairs.nearest_pairs(tables, a, b))
         return
     header(context, summary)

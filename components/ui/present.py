@@ -13,6 +13,7 @@ from components.data.stories import Stories, Story
 from components.ui.context import PageContext
 from components.ui.details import source_links
 from components.ui.display import show_chart
+from components.ui.markdown import md
 
 # Static style, no data inside: larger type and stronger contrast for a washed-out projector.
 PROJECTOR_CSS = """
@@ -87,8 +88,8 @@ def navigation(stories: Stories) -> tuple[Story, int]:
 
 def show_slide(context: PageContext, story: Story, number: int, *, today: date | None = None) -> None:
     slide = story.slides[number - 1]
-    st.caption(f"{story.title} · slide {number} of {len(story.slides)} · ← → keys move between slides")
-    st.header(slide.title)
+    st.caption(f"{md(story.title)} · slide {number} of {len(story.slides)} · ← → keys move between slides")
+    st.header(md(slide.title))
     left, right = st.columns([1.1, 2]) if slide.view else (st.container(), None)
     with left:
         st.markdown(slide.narrative)

@@ -18,6 +18,7 @@ from components.data.filters import FILTER_FIELDS, FILTER_KEYS, FilterField, Fil
 from components.data.frames import Tables
 from components.data.links import LinkVocabulary
 from components.data.pair_keys import split_pair
+from components.ui.markdown import md
 from components.ui.navigation import PAGE_KEYS
 
 _WRITTEN = "_url_written"
@@ -102,7 +103,7 @@ def _write_url(tables: Tables, vocab: LinkVocabulary) -> None:
 def show_link_notices() -> None:
     """Show, above the page, what the opening link asked for that could not be honoured."""
     for notice in st.session_state.pop(_NOTICES, []):
-        st.warning(notice, icon="🔗")
+        st.warning(md(notice), icon="🔗")
 
 
 def _options(tables: Tables) -> dict[str, tuple[list, Callable[[Any], str]]]:
