@@ -121,7 +121,7 @@ def test_filters_survive_a_page_change(app):
 def test_bad_link_parameters_give_a_notice_and_defaults(app, params, notice):
     at = app(**params)
     assert not at.exception
-    assert any(notice in w.value for w in at.warning)
+    assert any(notice in w.value.replace("\\", "") for w in at.warning)
     assert at.selectbox(key="a").value is None
     assert at.slider(key="years").value == (2000, 2022)
 
@@ -237,7 +237,7 @@ def test_cooperation_cards_show_active_areas_and_open_their_details(tmp_path, mo
     at.switch_page("pages/cooperation.py").run()
     at.button(key="coop-pak-rus-energy").click().run()
     assert not at.exception
-    assert any("Cooperation: Pakistan" in s.value or "cooperation: Pakistan" in s.value for s in at.subheader)
+    assert any("cooperation: Pakistan" in s.value.replace("\\", "").lower() for s in at.subheader)
 
 
 def test_present_page_walks_every_slide_of_every_story(app):
