@@ -20,7 +20,7 @@ from components.data.schema import (
     Sector,
     Visit,
 )
-from components.data.yamlfile import Problem, YamlFile
+from components.data.yamlfile import Problem, YamlFile, record_label
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation
@@ -86,14 +86,15 @@ def error_message(error: dict[str, Any]) -> str:
         message = message[len("Value error, ") :]
     value = error.get("input")
     if kind not in ("model_type", "list_type", "dict_type") and isinstance(value, str | int | float):
-        message = f"{message} (got {value!r})"
+        shown = value if not isinstance(value, str) or len(value) <= 80 else f"{value[:80]}…"
+        message = f"{message} (got {shown!r})"
     return message
 
 
 def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) -> list[tuple[M, int]]:
     """Validate each item of a list-shaped file; append problems; return the valid models with their index."""
-    if file.error:
-        problems.append(file.error)
+    if file.errors:
+        problems += file.errors
         return []
     data = file.data
     if data is None:
@@ -106,16 +107,18 @@ def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) ->
         return []
     valid: list[tuple[M, int]] = []
     for index, item in enumerate(data):
-        label = f"record #{index + 1}"
+        label = record_label(item, f"record #{index + 1}")
+        if index in file.faults:
+            problems += file.faults[index]
+            continue
         if not isinstance(item, dict):
             line = file.line_of(index)
             problems.append(Problem(file.display, line, label, "-", "expected a mapping of field: value"))
             continue
-        record_id = str(item.get("id") or item.get("iso3") or label)
         try:
             valid.append((model.model_validate(item), index))
         except ValidationError as exc:
-            problems += validation_problems(file, exc, record_id, index)
+            problems += validation_problems(file, exc, label, index)
     return valid
 
 
@@ -160,8 +163,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     info_file = read_yaml(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
     if info_file is None:
         problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
-    elif info_file.error:
-        problems.append(info_file.error)
+    elif info_file.errors:
+        problems += info_file.errors
     else:
         try:
             info = DatasetInfo.model_validate(info_file.data)

@@ -1,0 +1,97 @@
+"""Hostile or broken data files: every fault is a `file:line: record: field: message` problem, never a crash or hang."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from components.data.loading import load_dataset
+from components.data.stories import load_stories
+from tests.conftest import STORY, VISITS, write_dataset
+
+KHAN = "pak-rus-2022-02-khan"
+
+
+def load_with(tmp_path, **files):
+    """The dataset loaded from the fixture with some files replaced."""
+    return load_dataset(write_dataset(tmp_path / "data", **files))
+
+
+def billion_laughs() -> str:
+    """Nine levels of anchors, each nine aliases of the one below, and a record whose id is the top one."""
+    levels = "".join(f"  l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
+    return f"- id: laughs\n  l0: &l0 lol\n{levels}- id: *l9\n"
+
+
+@pytest.mark.parametrize("impossible", ["2021-02-30", "2021-04-31", "2021-13-01"])
+def test_unquoted_impossible_date_is_reported_at_its_field(tmp_path, impossible):
+    dataset = load_with(tmp_path, visits=VISITS.replace("start_date: 2022-02\n", f"start_date: {impossible}\n"))
+    (problem,) = map(str, dataset.problems)
+    assert problem.startswith(f"data/visits/fixture.yaml:15: {KHAN}: start_date: ")
+    assert problem.endswith(f"(got '{impossible}')")
+    assert KHAN not in {v.id for v in dataset.visits} and len(dataset.visits) == 2
+
+
+def test_alias_bomb_is_refused_quickly_and_other_records_kept(tmp_path):
+    started = time.perf_counter()
+    dataset = load_with(tmp_path, visits=VISITS + billion_laughs())
+    assert time.perf_counter() - started < 5
+    problems = [str(p) for p in dataset.problems]
+    alias = "YAML aliases (*name) are not allowed in data files; write the value out"
+    assert f"data/visits/fixture.yaml:39: laughs: l1.0: {alias}" in problems
+    assert f"data/visits/fixture.yaml:48: record #5: id: {alias}" in problems
+    assert len(dataset.visits) == 3
+
+
+def test_nesting_deeper_than_the_cap_is_refused(tmp_path):
+    deep = VISITS.replace("  kind: state\n", "  kind: state\n  note: " + "[" * 60 + "]" * 60 + "\n")
+    (problem,) = map(str, load_with(tmp_path, visits=deep).problems)
+    assert problem.startswith("data/visits/fixture.yaml:33: chn-pak-2015-04-xi: note.0.0")
+    assert problem.endswith("nested deeper than 50 levels")
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path):
+    root = write_dataset(tmp_path / "data")
+    (root / "visits" / "huge.yaml").write_text("# padding\n" * 600_000, encoding="utf-8")
+    problems = [str(p) for p in load_dataset(root).problems]
+    assert problems == ["data/visits/huge.yaml: -: -: file is larger than 5 MB; split it into smaller files"]
+
+
+def test_duplicate_key_names_both_lines_and_leaves_the_record_out(tmp_path):
+    twice = VISITS.replace("  host_country: RUS\n", "  host_country: RUS\n  host_country: PAK\n")
+    dataset = load_with(tmp_path, visits=twice)
+    (problem,) = map(str, dataset.problems)
+    assert problem == (
+        f"data/visits/fixture.yaml:18: {KHAN}: host_country: duplicate key 'host_country'; "
+        "also given on line 17, and only one value can count"
+    )
+    assert KHAN not in {v.id for v in dataset.visits}
+
+
+def test_duplicate_key_in_a_nested_mapping_is_found(tmp_path):
+    twice = VISITS.replace(
+        "{name: Imran Khan, role: head_of_government}", "{name: Imran Khan, name: Khan, role: other}"
+    )
+    (problem,) = map(str, load_with(tmp_path, visits=twice).problems)
+    assert problem.startswith(f"data/visits/fixture.yaml:18: {KHAN}: visitor.name: duplicate key 'name'")
+
+
+@pytest.mark.parametrize("bad_id", ["[" + ", ".join(["x"] * 50) + "]", "x" * 5000, "{a: 1}"])
+def test_record_with_an_id_that_is_not_a_short_string_is_named_by_position(tmp_path, bad_id):
+    broken = VISITS.replace(f"- id: {KHAN}\n", f"- id: {bad_id}\n")
+    problems = [str(p) for p in load_with(tmp_path, visits=broken).problems]
+    assert problems and all(p.startswith("data/visits/fixture.yaml:14: record #2: id: ") for p in problems)
+    assert all(len(p) < 300 for p in problems)
+
+
+def test_story_with_a_duplicate_key_is_refused_as_a_whole(tmp_path):
+    broken = STORY.replace("audience:", "title: Again\naudience:")
+    (problem,) = map(str, load_stories(load_with(tmp_path, story=broken)).problems)
+    assert problem.startswith("data/stories/fixture.yaml:4: -: title: duplicate key 'title'; also given on line 2")
+
+
+def test_story_whose_id_is_not_a_string_is_named_by_its_file(tmp_path):
+    broken = STORY.replace("id: pipeline-story\n", "id: [a, b]\n")
+    (problem,) = map(str, load_stories(load_with(tmp_path, story=broken)).problems)
+    assert problem.startswith("data/stories/fixture.yaml:1: fixture: id: ")
