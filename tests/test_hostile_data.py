@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from components.data.loading import load_dataset
+from components.data.loading import load_dataset, removed_since
 from components.data.stories import load_stories
+from components.data.validate import main as validate_main
 from tests.conftest import STORY, VISITS, write_dataset
 
 KHAN = "pak-rus-2022-02-khan"
@@ -95,3 +96,40 @@ def test_story_whose_id_is_not_a_string_is_named_by_its_file(tmp_path):
     broken = STORY.replace("id: pipeline-story\n", "id: [a, b]\n")
     (problem,) = map(str, load_stories(load_with(tmp_path, story=broken)).problems)
     assert problem.startswith("data/stories/fixture.yaml:1: fixture: id: ")
+
+
+@pytest.mark.parametrize(
+    ("content", "records"),
+    [
+        pytest.param(b"", 0, id="empty"),
+        pytest.param(b"id: a-visit\nstart_date: 2021\n", 1, id="mapping"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\xff\xfe", 0, id="binary"),
+        pytest.param(VISITS.replace("  kind: state\n", "  kind: [state\n").encode(), 3, id="syntax-error"),
+        pytest.param(b"- id: a-visit\n\tkind: state\n- id: b-visit\n  kind: state\n", 2, id="tab-indented"),
+    ],
+)
+def test_a_file_that_cannot_be_used_is_named_and_its_records_counted(tmp_path, content, records):
+    root = write_dataset(tmp_path / "data")
+    (root / "visits" / "broken.yaml").write_bytes(content)
+    dataset = load_dataset(root)
+    assert dataset.unreadable_files == ["data/visits/broken.yaml"]
+    assert dataset.excluded == records
+    assert len(dataset.visits) == 3
+    assert dataset.left_out() == (
+        f"{records} record(s) are left out, among them every record in 1 file(s) that cannot be used "
+        "(data/visits/broken.yaml)"
+    )
+
+
+def test_validate_command_names_the_files_left_out(tmp_path, capsys):
+    root = write_dataset(tmp_path / "data", cooperation="")
+    assert validate_main([str(root)]) == 1
+    assert "every record in 1 file(s) that cannot be used (data/cooperation/fixture.yaml)" in capsys.readouterr().err
+
+
+def test_a_file_removed_since_the_last_load_is_named(tmp_path):
+    root = tmp_path / "data"
+    before = [str(root / "visits" / "a.yaml"), str(root / "visits" / "b.yaml")]
+    (problem,) = map(str, removed_since(before, before[:1], root))
+    assert problem == "data/visits/b.yaml: -: -: was removed since the last load; its records are no longer shown"
+    assert removed_since(before, before, root) == []

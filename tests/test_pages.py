@@ -294,3 +294,17 @@ def test_every_slide_of_the_shipped_stories_presents_without_error(story):
         assert at.header[0].value == slide.title
         assert len(at.get("plotly_chart")) == (1 if slide.view else 0)
         at.button(key="next").click().run()
+
+
+def test_notice_names_files_that_cannot_be_used_and_files_removed_while_running(tmp_path, monkeypatch):
+    from tests.conftest import write_dataset
+
+    root = write_dataset(tmp_path / "data")
+    (root / "visits" / "extra.yaml").write_text("- id: a-visit\n\tkind: state\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(root))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert "every record in 1 file(s) that cannot be used (data/visits/extra.yaml)" in at.expander[0].label
+    (root / "visits" / "extra.yaml").unlink()
+    at.run()
+    assert not at.exception
+    assert "data/visits/extra.yaml: -: -: was removed since the last load" in at.expander[0].code[0].value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,7 +54,8 @@ class Dataset:
     deals: list[Deal]
     cooperation: list[CooperationArea]
     problems: list[Problem] = field(default_factory=list)
-    excluded: int = 0
+    excluded: int = 0  # records out of view, counting those of unreadable files by a line scan
+    unreadable_files: list[str] = field(default_factory=list)  # files none of whose records are in view
     fingerprint: str = ""
     file_count: int = 0
     gaps: dict[str, list[str]] = field(default_factory=dict)
@@ -68,6 +70,14 @@ class Dataset:
             f"{len(self.cooperation)} cooperation areas, {len(self.countries)} countries, "
             f"{len(self.sectors)} sectors in {self.file_count} files"
         )
+
+    def left_out(self) -> str:
+        """'12 record(s) are left out, among them every record in 1 file(s) that cannot be used (data/x.yaml)'."""
+        text = f"{self.excluded} record(s) are left out"
+        if self.unreadable_files:
+            names = ", ".join(self.unreadable_files)
+            text += f", among them every record in {len(self.unreadable_files)} file(s) that cannot be used ({names})"
+        return text
 
 
 def field_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -136,12 +146,19 @@ def read_yaml(root: Path, path: Path) -> YamlFile:
     return YamlFile.read(path, path.relative_to(root.parent).as_posix())
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def _fingerprint(files: list[YamlFile]) -> str:
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for file in files:
+        digest.update(file.path.name.encode())
+        digest.update(file.raw)
     return digest.hexdigest()[:10]
+
+
+def removed_since(previous: Iterable[str], current: Iterable[str], root: Path) -> list[Problem]:
+    """A problem for each data file (by path) present at the previous load and gone now."""
+    gone = sorted(set(previous) - set(current))
+    message = "was removed since the last load; its records are no longer shown"
+    return [Problem(Path(path).relative_to(root.parent).as_posix(), None, "-", "-", message) for path in gone]
 
 
 def record_files(root: Path) -> list[Path]:
@@ -157,10 +174,13 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     """Load and validate data/ at `root`. Never raises for bad data: problems are collected instead."""
     root = Path(root)
     problems: list[Problem] = []
+    unreadable: list[str] = []
+    fingerprinted: list[YamlFile] = []
 
     reference_files = {name: root / f"{name}.yaml" for name in ("dataset", "countries", "sectors")}
     info = None
     info_file = read_yaml(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
+    fingerprinted += [info_file] if info_file else []
     if info_file is None:
         problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
     elif info_file.errors:
@@ -182,6 +202,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
             problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
             continue
         file = read_yaml(root, path)
+        fingerprinted.append(file)
+        unreadable += [] if isinstance(file.data, list) else [file.display]
         for record, index in validate_records(file, model, problems):
             code = getattr(record, key)
             if code in target:
@@ -190,7 +212,9 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
-        for gap, _ in validate_records(read_yaml(root, root / "gaps.yaml"), Gap, problems):
+        gaps_file = read_yaml(root, root / "gaps.yaml")
+        unreadable += [] if isinstance(gaps_file.data, list) else [gaps_file.display]
+        for gap, _ in validate_records(gaps_file, Gap, problems):
             gaps.setdefault("–".join(sorted(gap.pair)), []).append(gap.gap)
 
     paths = record_files(root)
@@ -199,8 +223,12 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     for path in paths:
         kind = path.parent.name
         file = read_yaml(root, path)
+        fingerprinted.append(file)
         if isinstance(file.data, list):
             total += len(file.data)
+        else:
+            unreadable.append(file.display)
+            total += file.estimated_records()
         for record, index in validate_records(file, RECORD_MODELS[kind], problems):
             located[kind].append(Located(record, file, index))
 
@@ -208,7 +236,6 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
     kept = sum(len(items) for items in keep.values())
 
-    all_paths = [p for p in reference_files.values() if p.exists()] + paths
     return Dataset(
         root=root,
         info=info,
@@ -219,7 +246,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         cooperation=keep["cooperation"],
         problems=problems,
         excluded=total - kept,
-        fingerprint=_fingerprint(all_paths),
-        file_count=len(all_paths),
+        unreadable_files=unreadable,
+        fingerprint=_fingerprint(fingerprinted),
+        file_count=len(fingerprinted),
         gaps=gaps,
     )

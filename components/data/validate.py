@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"\n{len(problems)} problem(s); {dataset.excluded} record(s) left out.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s); {dataset.left_out()}.", file=sys.stderr)
         return 1
     print(f"OK: {dataset.summary()}; {len(stories.stories)} stories.")
     return 0
