@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
 from components.data.loading import load_dataset, removed_since
 from components.data.stories import load_stories
 from components.data.validate import main as validate_main
-from tests.conftest import STORY, VISITS, write_dataset
+from tests.conftest import COOPERATION, DEALS, STORY, VISITS, write_dataset
 
 KHAN = "pak-rus-2022-02-khan"
 
@@ -133,3 +134,57 @@ def test_a_file_removed_since_the_last_load_is_named(tmp_path):
     (problem,) = map(str, removed_since(before, before[:1], root))
     assert problem == "data/visits/b.yaml: -: -: was removed since the last load; its records are no longer shown"
     assert removed_since(before, before, root) == []
+
+
+TODAY = date(2025, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {"visits": VISITS.replace("start_date: 2022-02\n", "start_date: 2031-03\n")},
+            f"data/visits/fixture.yaml:15: {KHAN}: start_date: 2031-03 is after today (2025-01-15)",
+            id="visit",
+        ),
+        pytest.param(
+            {"deals": DEALS.replace("{state: stalled, date: 2019}", "{state: stalled, date: 2025-01-16}")},
+            "data/deals/fixture.yaml:10: pak-rus-2015-pipeline: status.1.date: 2025-01-16 is after today (2025-01-15); "
+            "only an 'announced' step may be dated ahead",
+            id="deal-step",
+        ),
+        pytest.param(
+            {"deals": DEALS.replace("signed: 2015-10-16", "signed: 2026")},
+            "data/deals/fixture.yaml:6: pak-rus-2015-pipeline: signed: 2026 is after today (2025-01-15)",
+            id="deal-signed",
+        ),
+        pytest.param(
+            {"cooperation": COOPERATION.replace("since: 2015", "since: 2031")},
+            "data/cooperation/fixture.yaml:4: pak-rus-energy: since: 2031 is after today (2025-01-15)",
+            id="cooperation-since",
+        ),
+        pytest.param(
+            {"visits": VISITS.replace("published: 2015-04}", "published: 2025-02}")},
+            "data/visits/fixture.yaml:36: chn-pak-2015-04-xi: sources.0.published: 2025-02 is after today (2025-01-15)",
+            id="source-published",
+        ),
+    ],
+)
+def test_a_date_after_today_is_an_error(tmp_path, files, expected):
+    dataset = load_dataset(write_dataset(tmp_path / "data", **files), today=TODAY)
+    assert [str(p) for p in dataset.problems] == [expected]
+
+
+def test_planned_deal_step_today_and_this_month_are_allowed(tmp_path):
+    deals = DEALS.replace(
+        "{state: signed, date: 2021-05}", "{state: signed, date: 2021-05}\n    - {state: announced, date: 2031}"
+    )
+    visits = VISITS.replace("start_date: 2022-02\n", "start_date: 2025-01\n").replace("2015-04-21", "2025-01-15")
+    dataset = load_dataset(write_dataset(tmp_path / "data", visits=visits, deals=deals), today=TODAY)
+    assert dataset.problems == []
+
+
+def test_today_defaults_to_the_real_date(tmp_path):
+    visits = VISITS.replace("start_date: 2022-02\n", "start_date: 2099-01-01\n")
+    (problem,) = load_dataset(write_dataset(tmp_path / "data", visits=visits)).problems
+    assert problem.message == f"2099-01-01 is after today ({date.today().isoformat()})"

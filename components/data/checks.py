@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from components.data.dates import period_end, period_start
@@ -23,6 +24,7 @@ class Known:
     countries: Mapping[str, Country]
     sectors: Mapping[str, Sector]
     ids: Mapping[str, set[str]]
+    today: date
 
 
 def _codes(loc: tuple[Any, ...], codes: Iterable[str], known: Known) -> Iterator[Finding]:
@@ -34,6 +36,17 @@ def _codes(loc: tuple[Any, ...], codes: Iterable[str], known: Known) -> Iterator
 def _sector(loc: tuple[Any, ...], sector: str, known: Known) -> Iterator[Finding]:
     if sector not in known.sectors:
         yield loc, f"unknown sector {sector!r}"
+
+
+def _not_future(loc: tuple[Any, ...], value: str | int | None, known: Known, hint: str = "") -> Iterator[Finding]:
+    if value and period_start(str(value)) > known.today:
+        yield loc, f"{value} is after today ({known.today.isoformat()}){hint}"
+
+
+def _source_dates(record: Visit | Deal | CooperationArea, known: Known) -> Iterator[Finding]:
+    for n, source in enumerate(record.sources):
+        yield from _not_future(("sources", n, "published"), source.published, known)
+        yield from _not_future(("sources", n, "accessed"), source.accessed, known)
 
 
 def _visit_countries(visit: Visit, known: Known) -> Iterator[Finding]:
@@ -60,6 +73,11 @@ def _visit_span(visit: Visit, known: Known) -> Iterator[Finding]:
         yield ("end_date",), f"ends ({visit.end_date}) before it starts ({visit.start_date})"
 
 
+def _visit_not_future(visit: Visit, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("start_date",), visit.start_date, known)
+    yield from _not_future(("end_date",), visit.end_date, known)
+
+
 def _deal_parties(deal: Deal, known: Known) -> Iterator[Finding]:
     yield from _codes(("parties",), deal.parties, known)
     if len(set(deal.parties)) != len(deal.parties):
@@ -83,6 +101,14 @@ def _deal_status_order(deal: Deal, known: Known) -> Iterator[Finding]:
         previous = step.date
 
 
+def _deal_not_future(deal: Deal, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("signed",), deal.signed, known)
+    for n, step in enumerate(deal.status):
+        if step.state != "announced":  # an announced deal may name the date it is due
+            hint = "; only an 'announced' step may be dated ahead"
+            yield from _not_future(("status", n, "date"), step.date, known, hint)
+
+
 def _area_countries(area: CooperationArea, known: Known) -> Iterator[Finding]:
     yield from _codes(("countries",), area.countries, known)
     if len(set(area.countries)) != 2:
@@ -99,11 +125,15 @@ def _area_milestones(area: CooperationArea, known: Known) -> Iterator[Finding]:
             yield ("milestones", n), f"no visit or deal has id {ref!r}"
 
 
+def _area_not_future(area: CooperationArea, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("since",), area.since, known)
+
+
 # One row per record kind; a new kind adds its row. Checks run in this order for each record.
 CHECKS: dict[str, tuple[Callable[[Any, Known], Iterator[Finding]], ...]] = {
-    "visits": (_visit_countries, _visit_sectors, _visit_outcomes, _visit_span),
-    "deals": (_deal_parties, _deal_sector, _deal_visit, _deal_status_order),
-    "cooperation": (_area_countries, _area_sector, _area_milestones),
+    "visits": (_visit_countries, _visit_sectors, _visit_outcomes, _visit_span, _visit_not_future, _source_dates),
+    "deals": (_deal_parties, _deal_sector, _deal_visit, _deal_status_order, _deal_not_future, _source_dates),
+    "cooperation": (_area_countries, _area_sector, _area_milestones, _area_not_future, _source_dates),
 }
 
 
@@ -120,9 +150,11 @@ def cross_check(
     countries: dict[str, Country],
     sectors: dict[str, Sector],
     problems: list[Problem],
+    today: date,
 ) -> set[int]:
     """Append a problem for every broken cross-reference; return the ids (id()) of records to leave out."""
-    known = Known(countries, sectors, {kind: {i.record.id for i in items} for kind, items in located.items()})
+    ids = {kind: {i.record.id for i in items} for kind, items in located.items()}
+    known = Known(countries, sectors, ids, today)
     findings = [*_duplicate_ids(located)]
     for kind, items in located.items():
         findings += [(item, found) for item in items for check in CHECKS[kind] for found in check(item.record, known)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -170,8 +171,8 @@ def record_files(root: Path) -> list[Path]:
     return files
 
 
-def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate data/ at `root`. Never raises for bad data: problems are collected instead."""
+def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None) -> Dataset:
+    """Load and validate data/ at `root`, with dates checked against `today`. Never raises for bad data."""
     root = Path(root)
     problems: list[Problem] = []
     unreadable: list[str] = []
@@ -232,7 +233,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         for record, index in validate_records(file, RECORD_MODELS[kind], problems):
             located[kind].append(Located(record, file, index))
 
-    rejected = cross_check(located, countries, sectors, problems)
+    rejected = cross_check(located, countries, sectors, problems, today or date.today())
     keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
     kept = sum(len(items) for items in keep.values())
 

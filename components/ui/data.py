@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -55,16 +56,16 @@ def _files_at_last_load() -> dict[str, tuple[str, ...]]:
 # cache_resource, not cache_data: the tables are read-only, and cache_data would unpickle a full
 # copy of every record on every rerun, which costs more than the page itself at larger sizes.
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
-def _load(root: str, signature: tuple) -> Loaded:
+def _load(root: str, signature: tuple, today: date) -> Loaded:
     files = tuple(name for name, *_ in signature)
     last = _files_at_last_load()
     removed = removed_since(last.get(root, files), files, Path(root))
     last[root] = files
-    dataset = load_dataset(Path(root))
+    dataset = load_dataset(Path(root), today)
     return Loaded(dataset, build_tables(dataset), load_stories(dataset), removed)
 
 
 def loaded() -> Loaded:
     """The validated dataset and its tables, reloaded when any data file changes."""
     root = data_dir()
-    return _load(str(root), _signature(root))
+    return _load(str(root), _signature(root), date.today())  # a planned date may come due overnight
