@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ from components.data.schema import (
 from components.data.yamlfile import Problem, YamlFile, record_label
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation
 
 M = TypeVar("M", bound=BaseModel)
@@ -160,6 +162,11 @@ def removed_since(previous: Iterable[str], current: Iterable[str], root: Path) -
     gone = sorted(set(previous) - set(current))
     message = "was removed since the last load; its records are no longer shown"
     return [Problem(Path(path).relative_to(root.parent).as_posix(), None, "-", "-", message) for path in gone]
+
+
+def data_dir() -> Path:
+    """The data folder: DASHBOARD_DATA_DIR when set, else data/ in the repository."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
 def record_files(root: Path) -> list[Path]:

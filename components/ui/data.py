@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,11 +9,9 @@ from pathlib import Path
 import streamlit as st
 
 from components.data.frames import Tables, build_tables
-from components.data.loading import DEFAULT_DATA_DIR, Dataset, load_dataset, record_files, removed_since
+from components.data.loading import Dataset, data_dir, load_dataset, record_files, removed_since
 from components.data.stories import Stories, load_stories, story_files
 from components.data.yamlfile import Problem
-
-DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 
 
 @dataclass(frozen=True)
@@ -27,10 +24,6 @@ class Loaded:
     @property
     def problems(self) -> list[Problem]:
         return self.removed + self.dataset.problems + self.stories.problems
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
 def _signature(root: Path) -> tuple:
