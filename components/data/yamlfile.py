@@ -89,7 +89,7 @@ def _faults(root: yaml.Node) -> Iterator[tuple[int | None, int, tuple[Any, ...],
 
 @dataclass
 class YamlFile:
-    """A parsed YAML file that keeps its node tree so line numbers can be recovered on demand."""
+    """A parsed YAML file that keeps its text so line numbers can be recovered on demand."""
 
     path: Path
     display: str
@@ -123,11 +123,12 @@ class YamlFile:
     def _parse(self) -> None:
         loader = DataLoader(self._text)
         try:
-            self._root = loader.get_single_node()
-            if self._root is None:
+            # The node tree is not kept: many live nodes slow every later garbage collection of the load.
+            root = loader.get_single_node()
+            if root is None:
                 return
-            faults = list(_faults(self._root))
-            self.data = loader.construct_document(self._root)
+            faults = list(_faults(root))
+            self.data = loader.construct_document(root)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self._error(mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem or exc}")
@@ -154,9 +155,14 @@ class YamlFile:
             return 1
         return sum(1 for line in self._text.splitlines() if line == "-" or line.startswith("- "))
 
+    def _node(self) -> Any:
+        if self._root is None:
+            self._root = yaml.compose(self._text, Loader=DataLoader)
+        return self._root
+
     def line_of(self, index: int | None, loc: tuple[Any, ...] = ()) -> int | None:
         """Line (1-based) of record `index`, and within it of the field at `loc`, as deep as it exists."""
-        node = self._root
+        node = self._node()
         if node is None:
             return None
         if index is not None:
