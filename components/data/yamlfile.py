@@ -12,6 +12,7 @@ import yaml
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 50
 MAX_LABEL = 120  # the longest id a record may have
+ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in data files; write the value out"
 
 
 class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -75,12 +76,7 @@ def _faults(root: yaml.Node) -> Iterator[tuple[int | None, int, tuple[Any, ...],
         for child, key, line in children:
             child_index = key if node is root and isinstance(key, int) else index
             if id(child) in seen:
-                yield (
-                    child_index,
-                    line,
-                    (*path, key),
-                    "YAML aliases (*name) are not allowed in data files; write the value out",
-                )
+                yield child_index, line, (*path, key), ALIAS_MESSAGE
             elif not isinstance(child, yaml.ScalarNode):
                 deeper.append((child, (*path, key), child_index))
             seen.add(id(child))
