@@ -308,3 +308,15 @@ def test_notice_names_files_that_cannot_be_used_and_files_removed_while_running(
     at.run()
     assert not at.exception
     assert "data/visits/extra.yaml: -: -: was removed since the last load" in at.expander[0].code[0].value
+
+
+def test_app_runs_on_hostile_data_and_lists_it(tmp_path, monkeypatch):
+    """An impossible unquoted date and a billion-laughs alias chain do not crash or stall a page."""
+    from tests.conftest import VISITS, write_dataset
+    from tests.test_hostile_data import billion_laughs
+
+    visits = VISITS.replace("start_date: 2022-02\n", "start_date: 2021-02-30\n") + billion_laughs()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_dataset(tmp_path / "data", visits=visits)))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "3 record(s) are left out" in at.expander[0].label
