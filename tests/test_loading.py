@@ -139,3 +139,22 @@ def test_real_data_is_valid():
     dataset = load_dataset(REAL_DATA)
     assert [str(p) for p in dataset.problems] == []
     assert dataset.visits, "the real dataset should hold visits"
+
+
+def test_validate_command_reads_the_folder_named_by_the_environment(tmp_path, monkeypatch, capsys):
+    broken = write_dataset(tmp_path / "broken", visits=VISITS.replace("host_country: RUS", "host_country: XXX"))
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(broken))
+    assert validate_main([]) == 1
+    assert "pak-rus-2022-02-khan: host_country" in capsys.readouterr().out
+
+
+def test_validate_command_argument_wins_over_the_environment(tmp_path, data_dir, monkeypatch, capsys):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "nowhere"))
+    assert validate_main([str(data_dir)]) == 0
+    assert capsys.readouterr().out.startswith("OK: 3 visits")
+
+
+def test_validate_command_defaults_to_the_real_data(monkeypatch, capsys):
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    assert validate_main([]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")

@@ -304,3 +304,29 @@ def test_every_slide_of_the_shipped_stories_presents_without_error(story):
         assert at.header[0].value == slide.title
         assert len(at.get("plotly_chart")) == (1 if slide.view else 0)
         at.button(key="next").click().run()
+
+
+def test_notice_names_files_that_cannot_be_used_and_files_removed_while_running(tmp_path, monkeypatch):
+    from tests.conftest import write_dataset
+
+    root = write_dataset(tmp_path / "data")
+    (root / "visits" / "extra.yaml").write_text("- id: a-visit\n\tkind: state\n", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(root))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert "every record in 1 file(s) that cannot be used (data/visits/extra.yaml)" in at.expander[0].label
+    (root / "visits" / "extra.yaml").unlink()
+    at.run()
+    assert not at.exception
+    assert "data/visits/extra.yaml: -: -: was removed since the last load" in at.expander[0].code[0].value
+
+
+def test_app_runs_on_hostile_data_and_lists_it(tmp_path, monkeypatch):
+    """An impossible unquoted date and a billion-laughs alias chain do not crash or stall a page."""
+    from tests.conftest import VISITS, write_dataset
+    from tests.test_hostile_data import billion_laughs
+
+    visits = VISITS.replace("start_date: 2022-02\n", "start_date: 2021-02-30\n") + billion_laughs()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_dataset(tmp_path / "data", visits=visits)))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "3 record(s) are left out" in at.expander[0].label

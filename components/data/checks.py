@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from components.data.dates import period_end, period_start
@@ -10,7 +12,137 @@ from components.data.yamlfile import Problem
 
 if TYPE_CHECKING:
     from components.data.loading import Located
-    from components.data.schema import Country, Sector
+    from components.data.schema import CooperationArea, Country, Deal, Sector, Visit
+
+Finding = tuple[tuple[Any, ...], str]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a record may refer to: country codes, sectors, and the ids of each record kind."""
+
+    countries: Mapping[str, Country]
+    sectors: Mapping[str, Sector]
+    ids: Mapping[str, set[str]]
+    today: date
+
+
+def _codes(loc: tuple[Any, ...], codes: Iterable[str], known: Known) -> Iterator[Finding]:
+    for n, code in enumerate(codes):
+        if code not in known.countries:
+            yield (*loc, n), f"unknown country code {code!r}"
+
+
+def _sector(loc: tuple[Any, ...], sector: str, known: Known) -> Iterator[Finding]:
+    if sector not in known.sectors:
+        yield loc, f"unknown sector {sector!r}"
+
+
+def _not_future(loc: tuple[Any, ...], value: str | int | None, known: Known, hint: str = "") -> Iterator[Finding]:
+    if value and period_start(str(value)) > known.today:
+        yield loc, f"{value} is after today ({known.today.isoformat()}){hint}"
+
+
+def _source_dates(record: Visit | Deal | CooperationArea, known: Known) -> Iterator[Finding]:
+    for n, source in enumerate(record.sources):
+        yield from _not_future(("sources", n, "published"), source.published, known)
+        yield from _not_future(("sources", n, "accessed"), source.accessed, known)
+
+
+def _visit_countries(visit: Visit, known: Known) -> Iterator[Finding]:
+    for key in ("guest_country", "host_country"):
+        if getattr(visit, key) not in known.countries:
+            yield (key,), f"unknown country code {getattr(visit, key)!r}"
+    if visit.guest_country == visit.host_country:
+        yield ("host_country",), "guest and host are the same country"
+
+
+def _visit_sectors(visit: Visit, known: Known) -> Iterator[Finding]:
+    for n, sector in enumerate(visit.sectors):
+        yield from _sector(("sectors", n), sector, known)
+
+
+def _visit_outcomes(visit: Visit, known: Known) -> Iterator[Finding]:
+    for n, deal_id in enumerate(visit.outcomes):
+        if deal_id not in known.ids["deals"]:
+            yield ("outcomes", n), f"no deal has id {deal_id!r}"
+
+
+def _visit_span(visit: Visit, known: Known) -> Iterator[Finding]:
+    if visit.end_date and period_end(visit.end_date) < period_start(visit.start_date):
+        yield ("end_date",), f"ends ({visit.end_date}) before it starts ({visit.start_date})"
+
+
+def _visit_not_future(visit: Visit, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("start_date",), visit.start_date, known)
+    yield from _not_future(("end_date",), visit.end_date, known)
+
+
+def _deal_parties(deal: Deal, known: Known) -> Iterator[Finding]:
+    yield from _codes(("parties",), deal.parties, known)
+    if len(set(deal.parties)) != len(deal.parties):
+        yield ("parties",), "a country is listed twice"
+
+
+def _deal_sector(deal: Deal, known: Known) -> Iterator[Finding]:
+    yield from _sector(("sector",), deal.sector, known)
+
+
+def _deal_visit(deal: Deal, known: Known) -> Iterator[Finding]:
+    if deal.signed_during and deal.signed_during not in known.ids["visits"]:
+        yield ("signed_during",), f"no visit has id {deal.signed_during!r}"
+
+
+def _deal_status_order(deal: Deal, known: Known) -> Iterator[Finding]:
+    previous = None
+    for n, step in enumerate(deal.status):
+        if previous and period_end(step.date) < period_start(previous):
+            yield ("status", n, "date"), f"{step.date} comes before the step above it ({previous})"
+        previous = step.date
+
+
+def _deal_not_future(deal: Deal, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("signed",), deal.signed, known)
+    for n, step in enumerate(deal.status):
+        if step.state != "announced":  # an announced deal may name the date it is due
+            hint = "; only an 'announced' step may be dated ahead"
+            yield from _not_future(("status", n, "date"), step.date, known, hint)
+
+
+def _area_countries(area: CooperationArea, known: Known) -> Iterator[Finding]:
+    yield from _codes(("countries",), area.countries, known)
+    if len(set(area.countries)) != 2:
+        yield ("countries",), "needs two different countries"
+
+
+def _area_sector(area: CooperationArea, known: Known) -> Iterator[Finding]:
+    yield from _sector(("sector",), area.sector, known)
+
+
+def _area_milestones(area: CooperationArea, known: Known) -> Iterator[Finding]:
+    for n, ref in enumerate(area.milestones):
+        if ref not in known.ids["visits"] and ref not in known.ids["deals"]:
+            yield ("milestones", n), f"no visit or deal has id {ref!r}"
+
+
+def _area_not_future(area: CooperationArea, known: Known) -> Iterator[Finding]:
+    yield from _not_future(("since",), area.since, known)
+
+
+# One row per record kind; a new kind adds its row. Checks run in this order for each record.
+CHECKS: dict[str, tuple[Callable[[Any, Known], Iterator[Finding]], ...]] = {
+    "visits": (_visit_countries, _visit_sectors, _visit_outcomes, _visit_span, _visit_not_future, _source_dates),
+    "deals": (_deal_parties, _deal_sector, _deal_visit, _deal_status_order, _deal_not_future, _source_dates),
+    "cooperation": (_area_countries, _area_sector, _area_milestones, _area_not_future, _source_dates),
+}
+
+
+def _duplicate_ids(located: dict[str, list[Located]]) -> Iterator[tuple[Located, Finding]]:
+    seen: dict[str, Located] = {}
+    for item in (i for items in located.values() for i in items):
+        first = seen.setdefault(item.record.id, item)
+        if first is not item:
+            yield item, (("id",), f"duplicate id; already used at {first.file.display}:{first.line}")
 
 
 def cross_check(
@@ -18,71 +150,15 @@ def cross_check(
     countries: dict[str, Country],
     sectors: dict[str, Sector],
     problems: list[Problem],
+    today: date,
 ) -> set[int]:
     """Append a problem for every broken cross-reference; return the ids (id()) of records to leave out."""
-    rejected: set[int] = set()
-
-    def report(item: Located, loc: tuple[Any, ...], message: str) -> None:
+    ids = {kind: {i.record.id for i in items} for kind, items in located.items()}
+    known = Known(countries, sectors, ids, today)
+    findings = [*_duplicate_ids(located)]
+    for kind, items in located.items():
+        findings += [(item, found) for item in items for check in CHECKS[kind] for found in check(item.record, known)]
+    for item, (loc, message) in findings:
         line = item.file.line_of(item.index, loc)
         problems.append(Problem(item.file.display, line, item.record.id, ".".join(map(str, loc)), message))
-        rejected.add(id(item))
-
-    seen: dict[str, Located] = {}
-    for item in (i for items in located.values() for i in items):
-        first = seen.setdefault(item.record.id, item)
-        if first is not item:
-            where = f"{first.file.display}:{first.line}"
-            report(item, ("id",), f"duplicate id; already used at {where}")
-
-    visit_ids = {i.record.id for i in located["visits"]}
-    deal_ids = {i.record.id for i in located["deals"]}
-
-    def check_codes(item: Located, loc: tuple[Any, ...], codes: Iterable[str]) -> None:
-        for n, code in enumerate(codes):
-            if code not in countries:
-                report(item, (*loc, n), f"unknown country code {code!r}")
-
-    def check_sector(item: Located, loc: tuple[Any, ...], sector: str) -> None:
-        if sector not in sectors:
-            report(item, loc, f"unknown sector {sector!r}")
-
-    for item in located["visits"]:
-        visit = item.record
-        for key in ("guest_country", "host_country"):
-            if getattr(visit, key) not in countries:
-                report(item, (key,), f"unknown country code {getattr(visit, key)!r}")
-        if visit.guest_country == visit.host_country:
-            report(item, ("host_country",), "guest and host are the same country")
-        for n, sector in enumerate(visit.sectors):
-            check_sector(item, ("sectors", n), sector)
-        for n, deal_id in enumerate(visit.outcomes):
-            if deal_id not in deal_ids:
-                report(item, ("outcomes", n), f"no deal has id {deal_id!r}")
-        if visit.end_date and period_end(visit.end_date) < period_start(visit.start_date):
-            report(item, ("end_date",), f"ends ({visit.end_date}) before it starts ({visit.start_date})")
-
-    for item in located["deals"]:
-        deal = item.record
-        check_codes(item, ("parties",), deal.parties)
-        if len(set(deal.parties)) != len(deal.parties):
-            report(item, ("parties",), "a country is listed twice")
-        check_sector(item, ("sector",), deal.sector)
-        if deal.signed_during and deal.signed_during not in visit_ids:
-            report(item, ("signed_during",), f"no visit has id {deal.signed_during!r}")
-        previous = None
-        for n, step in enumerate(deal.status):
-            if previous and period_end(step.date) < period_start(previous):
-                report(item, ("status", n, "date"), f"{step.date} comes before the step above it ({previous})")
-            previous = step.date
-
-    for item in located["cooperation"]:
-        area = item.record
-        check_codes(item, ("countries",), area.countries)
-        if len(set(area.countries)) != 2:
-            report(item, ("countries",), "needs two different countries")
-        check_sector(item, ("sector",), area.sector)
-        for n, ref in enumerate(area.milestones):
-            if ref not in visit_ids and ref not in deal_ids:
-                report(item, ("milestones", n), f"no visit or deal has id {ref!r}")
-
-    return rejected
+    return {id(item) for item, _ in findings}

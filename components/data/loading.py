@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,9 +24,10 @@ from components.data.schema import (
     Sector,
     Visit,
 )
-from components.data.yamlfile import Problem, YamlFile
+from components.data.yamlfile import Problem, YamlFile, record_label
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,7 +58,8 @@ class Dataset:
     deals: list[Deal]
     cooperation: list[CooperationArea]
     problems: list[Problem] = field(default_factory=list)
-    excluded: int = 0
+    excluded: int = 0  # records out of view, counting those of unreadable files by a line scan
+    unreadable_files: list[str] = field(default_factory=list)  # files none of whose records are in view
     fingerprint: str = ""
     file_count: int = 0
     gaps: dict[str, list[str]] = field(default_factory=dict)
@@ -65,6 +70,14 @@ class Dataset:
             f"{len(self.cooperation)} cooperation areas, {len(self.countries)} countries, "
             f"{len(self.sectors)} sectors in {self.file_count} files"
         )
+
+    def left_out(self) -> str:
+        """'12 record(s) are left out, among them every record in 1 file(s) that cannot be used (data/x.yaml)'."""
+        text = f"{self.excluded} record(s) are left out"
+        if self.unreadable_files:
+            names = ", ".join(self.unreadable_files)
+            text += f", among them every record in {len(self.unreadable_files)} file(s) that cannot be used ({names})"
+        return text
 
 
 def field_path(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -83,14 +96,15 @@ def error_message(error: dict[str, Any]) -> str:
         message = message[len("Value error, ") :]
     value = error.get("input")
     if kind not in ("model_type", "list_type", "dict_type") and isinstance(value, str | int | float):
-        message = f"{message} (got {value!r})"
+        shown = value if not isinstance(value, str) or len(value) <= 80 else f"{value[:80]}…"
+        message = f"{message} (got {shown!r})"
     return message
 
 
 def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) -> list[tuple[M, int]]:
     """Validate each item of a list-shaped file; append problems; return the valid models with their index."""
-    if file.error:
-        problems.append(file.error)
+    if file.errors:
+        problems += file.errors
         return []
     data = file.data
     if data is None:
@@ -103,16 +117,18 @@ def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) ->
         return []
     valid: list[tuple[M, int]] = []
     for index, item in enumerate(data):
-        label = f"record #{index + 1}"
+        label = record_label(item, f"record #{index + 1}")
+        if index in file.faults:
+            problems += file.faults[index]
+            continue
         if not isinstance(item, dict):
             line = file.line_of(index)
             problems.append(Problem(file.display, line, label, "-", "expected a mapping of field: value"))
             continue
-        record_id = str(item.get("id") or item.get("iso3") or label)
         try:
             valid.append((model.model_validate(item), index))
         except ValidationError as exc:
-            problems += validation_problems(file, exc, record_id, index)
+            problems += validation_problems(file, exc, label, index)
     return valid
 
 
@@ -130,12 +146,24 @@ def read_yaml(root: Path, path: Path) -> YamlFile:
     return YamlFile.read(path, path.relative_to(root.parent).as_posix())
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def _fingerprint(files: list[YamlFile]) -> str:
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for file in files:
+        digest.update(file.path.name.encode())
+        digest.update(file.raw)
     return digest.hexdigest()[:10]
+
+
+def removed_since(previous: Iterable[str], current: Iterable[str], root: Path) -> list[Problem]:
+    """A problem for each data file (by path) present at the previous load and gone now."""
+    gone = sorted(set(previous) - set(current))
+    message = "was removed since the last load; its records are no longer shown"
+    return [Problem(Path(path).relative_to(root.parent).as_posix(), None, "-", "-", message) for path in gone]
+
+
+def data_dir() -> Path:
+    """The data folder: DASHBOARD_DATA_DIR when set, else data/ in the repository."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
 def record_files(root: Path) -> list[Path]:
@@ -147,18 +175,21 @@ def record_files(root: Path) -> list[Path]:
     return files
 
 
-def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate data/ at `root`. Never raises for bad data: problems are collected instead."""
+def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None) -> Dataset:
+    """Load and validate data/ at `root`, with dates checked against `today`. Never raises for bad data."""
     root = Path(root)
     problems: list[Problem] = []
+    unreadable: list[str] = []
+    fingerprinted: list[YamlFile] = []
 
     reference_files = {name: root / f"{name}.yaml" for name in ("dataset", "countries", "sectors")}
     info = None
     info_file = read_yaml(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
+    fingerprinted += [info_file] if info_file else []
     if info_file is None:
         problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
-    elif info_file.error:
-        problems.append(info_file.error)
+    elif info_file.errors:
+        problems += info_file.errors
     else:
         try:
             info = DatasetInfo.model_validate(info_file.data)
@@ -176,6 +207,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
             problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
             continue
         file = read_yaml(root, path)
+        fingerprinted.append(file)
+        unreadable += [] if isinstance(file.data, list) else [file.display]
         for record, index in validate_records(file, model, problems):
             code = getattr(record, key)
             if code in target:
@@ -184,7 +217,9 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
-        for gap, _ in validate_records(read_yaml(root, root / "gaps.yaml"), Gap, problems):
+        gaps_file = read_yaml(root, root / "gaps.yaml")
+        unreadable += [] if isinstance(gaps_file.data, list) else [gaps_file.display]
+        for gap, _ in validate_records(gaps_file, Gap, problems):
             gaps.setdefault(pair_key(*gap.pair), []).append(gap.gap)
 
     paths = record_files(root)
@@ -193,16 +228,19 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     for path in paths:
         kind = path.parent.name
         file = read_yaml(root, path)
+        fingerprinted.append(file)
         if isinstance(file.data, list):
             total += len(file.data)
+        else:
+            unreadable.append(file.display)
+            total += file.estimated_records()
         for record, index in validate_records(file, RECORD_MODELS[kind], problems):
             located[kind].append(Located(record, file, index))
 
-    rejected = cross_check(located, countries, sectors, problems)
+    rejected = cross_check(located, countries, sectors, problems, today or date.today())
     keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
     kept = sum(len(items) for items in keep.values())
 
-    all_paths = [p for p in reference_files.values() if p.exists()] + paths
     return Dataset(
         root=root,
         info=info,
@@ -213,7 +251,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR) -> Dataset:
         cooperation=keep["cooperation"],
         problems=problems,
         excluded=total - kept,
-        fingerprint=_fingerprint(all_paths),
-        file_count=len(all_paths),
+        unreadable_files=unreadable,
+        fingerprint=_fingerprint(fingerprinted),
+        file_count=len(fingerprinted),
         gaps=gaps,
     )

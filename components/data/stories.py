@@ -12,7 +12,7 @@ from components.data.categories import DEAL_STATES, VISITOR_ROLES
 from components.data.filters import Filters
 from components.data.loading import Dataset, read_yaml, validation_problems
 from components.data.schema import Iso3, Slug, Strict, Text
-from components.data.yamlfile import Problem
+from components.data.yamlfile import Problem, record_label
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,15 @@ def load_stories(dataset: Dataset) -> Stories:
     ids = {r.id for r in (*dataset.visits, *dataset.deals, *dataset.cooperation)}
     for path in story_files(dataset.root):
         file = read_yaml(dataset.root, path)
-        if file.error:
-            result.problems.append(file.error)
+        if file.errors:
+            result.problems += file.errors
             continue
         if not isinstance(file.data, dict):
             result.problems.append(
                 Problem(file.display, 1, "-", "-", "a story file is one mapping (id, title, slides…)")
             )
             continue
-        story_id = str(file.data.get("id", path.stem))
+        story_id = record_label(file.data, path.stem)
         try:
             story = Story.model_validate(file.data)
         except ValidationError as exc:

@@ -6,21 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.data.loading import DEFAULT_DATA_DIR, load_dataset
+from components.data.loading import DATA_DIR_ENV, data_dir, load_dataset
 from components.data.stories import load_stories
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA_DIR), help="folder to check (default: data/)")
+    default = f"${DATA_DIR_ENV} when set, else data/"
+    parser.add_argument("data_dir", nargs="?", type=Path, help=f"folder to check (default: {default})")
     args = parser.parse_args(argv)
-    dataset = load_dataset(Path(args.data_dir))
+    dataset = load_dataset(args.data_dir or data_dir())
     stories = load_stories(dataset)
     problems = dataset.problems + stories.problems
     for problem in problems:
         print(problem)
     if problems:
-        print(f"\n{len(problems)} problem(s); {dataset.excluded} record(s) left out.", file=sys.stderr)
+        print(f"\n{len(problems)} problem(s); {dataset.left_out()}.", file=sys.stderr)
         return 1
     print(f"OK: {dataset.summary()}; {len(stories.stories)} stories.")
     return 0

@@ -70,8 +70,8 @@ def _problems_notice(data: Loaded) -> None:
     if not problems:
         return
     with st.expander(
-        f"⚠️ The data has {len(problems)} problem(s); {data.dataset.excluded} record(s) are left out "
-        "until they are fixed. The rest is shown.",
+        f"⚠️ The data has {len(problems)} problem(s): {data.dataset.left_out()} until they are fixed. "
+        "The rest is shown.",
         expanded=False,
     ):
         st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
 
 from components.data.frames import Tables, build_tables
-from components.data.loading import DEFAULT_DATA_DIR, Dataset, load_dataset, record_files
+from components.data.loading import Dataset, data_dir, load_dataset, record_files, removed_since
 from components.data.stories import Stories, load_stories, story_files
 from components.data.yamlfile import Problem
-
-DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 
 
 @dataclass(frozen=True)
@@ -21,32 +19,46 @@ class Loaded:
     dataset: Dataset
     tables: Tables
     stories: Stories
+    removed: list[Problem]
 
     @property
     def problems(self) -> list[Problem]:
-        return self.dataset.problems + self.stories.problems
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+        return self.removed + self.dataset.problems + self.stories.problems
 
 
 def _signature(root: Path) -> tuple:
     """Names, sizes and modification times of every data file: changes whenever a curator saves."""
     files = [root / f"{n}.yaml" for n in ("dataset", "countries", "sectors", "gaps")]
     files += record_files(root) + story_files(root)
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+    signature = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:  # not there, or removed while we look
+            continue
+        signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)
+
+
+@st.cache_resource
+def _files_at_last_load() -> dict[str, tuple[str, ...]]:
+    """For each data folder, the files it held when last loaded: a file gone since then gets a notice."""
+    return {}
 
 
 # cache_resource, not cache_data: the tables are read-only, and cache_data would unpickle a full
 # copy of every record on every rerun, which costs more than the page itself at larger sizes.
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
-def _load(root: str, signature: tuple) -> Loaded:
-    dataset = load_dataset(Path(root))
-    return Loaded(dataset, build_tables(dataset), load_stories(dataset))
+def _load(root: str, signature: tuple, today: date) -> Loaded:
+    files = tuple(name for name, *_ in signature)
+    last = _files_at_last_load()
+    removed = removed_since(last.get(root, files), files, Path(root))
+    last[root] = files
+    dataset = load_dataset(Path(root), today)
+    return Loaded(dataset, build_tables(dataset), load_stories(dataset), removed)
 
 
 def loaded() -> Loaded:
     """The validated dataset and its tables, reloaded when any data file changes."""
     root = data_dir()
-    return _load(str(root), _signature(root))
+    return _load(str(root), _signature(root), date.today())  # a planned date may come due overnight
