@@ -150,16 +150,71 @@ SECTORS = """\
 """
 
 
+SERIES = """\
+- id: sco-heads-of-state
+  name: SCO Council of Heads of State
+  organisation: Shanghai Cooperation Organisation
+  description: Annual summit.
+  members:
+    - {country: CHN, joined: 2001}
+    - {country: RUS, joined: 2001}
+    - {country: IND, joined: 2017}
+    - {country: PAK, joined: 2017}
+"""
+
+MEETINGS = """\
+- id: sco-heads-of-state-2019-bishkek
+  series: sco-heads-of-state
+  name: SCO summit, Bishkek 2019
+  start_date: 2019-06-13
+  end_date: 2019-06-14
+  host_country: RUS
+  city: {name: Bishkek, lat: 42.87, lon: 74.57}
+  status: held
+  participants:
+    - {country: CHN, name: Xi Jinping, role: head_of_state}
+    - {country: RUS, name: Vladimir Putin, role: head_of_state}
+    - {country: PAK, name: Imran Khan, role: head_of_government}
+    - {country: IND, name: Narendra Modi, role: head_of_government}
+  summary: Annual summit.
+  sectors: [diplomacy]
+  sidelines:
+    - countries: [PAK, RUS]
+      date: 2019-06-13
+      people: [Imran Khan, Vladimir Putin]
+      summary: A brief meeting.
+      sources:
+        - {url: "https://example.org/khan-putin", publisher: Example News, title: Khan meets Putin}
+  sources:
+    - {url: "https://example.org/bishkek", publisher: Example News, title: Leaders meet in Bishkek}
+- id: sco-heads-of-state-2016-tashkent
+  series: sco-heads-of-state
+  name: SCO summit, Tashkent 2016
+  start_date: 2016-06-23
+  host_country: CHN
+  status: cancelled
+  status_note: Called off in the fixture.
+  summary: Called off.
+  sources:
+    - {url: "https://example.org/tashkent", publisher: Example News, title: Summit called off}
+"""
+
+
 def write_dataset(
-    root: Path, visits: str = VISITS, deals: str = DEALS, cooperation: str = COOPERATION, story: str = STORY
+    root: Path,
+    visits: str = VISITS,
+    deals: str = DEALS,
+    cooperation: str = COOPERATION,
+    story: str = STORY,
+    meetings: str = MEETINGS,
 ) -> Path:
     """Write a complete small data/ folder at root, reference files included, independent of the real data."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "stories").mkdir(exist_ok=True)
     (root / "stories" / "fixture.yaml").write_text(textwrap.dedent(story), encoding="utf-8")
-    for name, text in (("dataset", DATASET), ("countries", COUNTRIES), ("sectors", SECTORS)):
+    for name, text in (("dataset", DATASET), ("countries", COUNTRIES), ("sectors", SECTORS), ("series", SERIES)):
         (root / f"{name}.yaml").write_text(text, encoding="utf-8")
-    for kind, text in (("visits", visits), ("deals", deals), ("cooperation", cooperation)):
+    for kind, text in (("visits", visits), ("deals", deals), ("cooperation", cooperation), ("meetings", meetings)):
         (root / kind).mkdir(exist_ok=True)
         (root / kind / "fixture.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
     return root
@@ -167,7 +222,7 @@ def write_dataset(
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A valid three-visit, two-deal, one-area dataset."""
+    """A valid dataset: three visits, two deals, one cooperation area, two meetings (one called off)."""
     return write_dataset(tmp_path / "data")
 
 

@@ -31,8 +31,8 @@ def test_deal_table_keeps_status_history_and_current_state(tables):
 
 
 def test_sources_table_has_one_row_per_source(tables):
-    assert len(tables.sources) == 6
-    assert set(tables.sources.record_kind) == {"visit", "deal", "cooperation"}
+    assert len(tables.sources) == 9  # six records, two meetings, one sideline meeting
+    assert set(tables.sources.record_kind) == {"visit", "deal", "cooperation", "meeting", "sideline"}
 
 
 def test_default_filters_keep_everything(tables):
@@ -51,7 +51,10 @@ def test_country_filter_keeps_records_involving_any(tables):
     view = apply_filters(tables, Filters(countries=("CHN",)))
     assert list(view.visits.id) == ["chn-pak-2015-04-xi"]
     assert view.deals.empty and view.cooperation.empty
-    assert set(view.sources.record_id) == {"chn-pak-2015-04-xi"}
+    assert list(view.meetings.id) == ["sco-heads-of-state-2019-bishkek"], "China attended Bishkek"
+    assert set(view.participants.meeting_id) == {"sco-heads-of-state-2019-bishkek"}
+    assert view.sidelines.empty, "China met no one on the sidelines"
+    assert set(view.sources.record_id) == {"chn-pak-2015-04-xi", "sco-heads-of-state-2019-bishkek"}
 
 
 def test_year_range_sector_role_and_status(tables):

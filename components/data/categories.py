@@ -89,6 +89,11 @@ STATE_COLORS = {
 
 COOPERATION_STATUSES = ("active", "proposed", "stalled", "ended")
 
+MEETING_STATUSES = ("held", "postponed", "cancelled")
+MEETING_STATUS_LABELS = {"held": "Held", "postponed": "Postponed", "cancelled": "Cancelled"}
+
+COUNTRY_GROUPS = ("south_asia", "partner", "other")
+
 SOURCE_KINDS = ("official", "news", "research")
 
 PRECISIONS = ("day", "month", "year")

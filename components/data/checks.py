@@ -12,7 +12,7 @@ from components.data.yamlfile import Problem
 
 if TYPE_CHECKING:
     from components.data.loading import Located
-    from components.data.schema import CooperationArea, Country, Deal, Sector, Visit
+    from components.data.schema import CooperationArea, Country, Deal, Meeting, Sector, Series, Visit
 
 Finding = tuple[tuple[Any, ...], str]
 
@@ -25,6 +25,7 @@ class Known:
     sectors: Mapping[str, Sector]
     ids: Mapping[str, set[str]]
     today: date
+    series: Mapping[str, Series]
 
 
 def _codes(loc: tuple[Any, ...], codes: Iterable[str], known: Known) -> Iterator[Finding]:
@@ -43,10 +44,12 @@ def _not_future(loc: tuple[Any, ...], value: str | int | None, known: Known, hin
         yield loc, f"{value} is after today ({known.today.isoformat()}){hint}"
 
 
-def _source_dates(record: Visit | Deal | CooperationArea, known: Known) -> Iterator[Finding]:
+def _source_dates(
+    record: Visit | Deal | CooperationArea | Meeting, known: Known, base: tuple = ()
+) -> Iterator[Finding]:
     for n, source in enumerate(record.sources):
-        yield from _not_future(("sources", n, "published"), source.published, known)
-        yield from _not_future(("sources", n, "accessed"), source.accessed, known)
+        yield from _not_future((*base, "sources", n, "published"), source.published, known)
+        yield from _not_future((*base, "sources", n, "accessed"), source.accessed, known)
 
 
 def _visit_countries(visit: Visit, known: Known) -> Iterator[Finding]:
@@ -129,11 +132,69 @@ def _area_not_future(area: CooperationArea, known: Known) -> Iterator[Finding]:
     yield from _not_future(("since",), area.since, known)
 
 
+def _meeting_series(meeting: Meeting, known: Known) -> Iterator[Finding]:
+    if meeting.series not in known.series:
+        yield ("series",), f"unknown series {meeting.series!r} (series.yaml lists them)"
+
+
+def _meeting_countries(meeting: Meeting, known: Known) -> Iterator[Finding]:
+    if meeting.host_country is not None:
+        yield from _codes(("host_country",), [meeting.host_country], known)
+    for n, person in enumerate(meeting.participants):
+        if person.country not in known.countries:
+            yield ("participants", n, "country"), f"unknown country code {person.country!r}"
+    for n, side in enumerate(meeting.sidelines):
+        yield from _codes(("sidelines", n, "countries"), side.countries, known)
+        if len(set(side.countries)) != 2:
+            yield ("sidelines", n, "countries"), "needs two different countries"
+
+
+def _meeting_members(meeting: Meeting, known: Known) -> Iterator[Finding]:
+    """A participant from outside the series' membership needs a note saying why it came."""
+    series = known.series.get(meeting.series)
+    if series is None or meeting.note:
+        return
+    year = period_start(meeting.start_date).year
+    members = {m.country for m in series.members if m.joined <= year and (m.left is None or m.left >= year)}
+    for n, person in enumerate(meeting.participants):
+        if person.country not in members:
+            message = f"{person.country} is not a member or observer of {series.name} in {year}; add a note why it came"
+            yield ("participants", n, "country"), message
+
+
+def _meeting_sectors_and_outcomes(meeting: Meeting, known: Known) -> Iterator[Finding]:
+    for n, sector in enumerate(meeting.sectors):
+        yield from _sector(("sectors", n), sector, known)
+    for n, deal_id in enumerate(meeting.outcomes):
+        if deal_id not in known.ids["deals"]:
+            yield ("outcomes", n), f"no deal has id {deal_id!r}"
+
+
+def _meeting_dates(meeting: Meeting, known: Known) -> Iterator[Finding]:
+    if meeting.end_date and period_end(meeting.end_date) < period_start(meeting.start_date):
+        yield ("end_date",), f"ends ({meeting.end_date}) before it starts ({meeting.start_date})"
+    if meeting.status == "held":  # a postponed or cancelled meeting may name the date it was due
+        hint = "; only a postponed or cancelled meeting may be dated ahead"
+        yield from _not_future(("start_date",), meeting.start_date, known, hint)
+        yield from _not_future(("end_date",), meeting.end_date, known, hint)
+    for n, side in enumerate(meeting.sidelines):
+        yield from _not_future(("sidelines", n, "date"), side.date, known)
+        yield from _source_dates(side, known, ("sidelines", n))
+
+
 # One row per record kind; a new kind adds its row. Checks run in this order for each record.
 CHECKS: dict[str, tuple[Callable[[Any, Known], Iterator[Finding]], ...]] = {
     "visits": (_visit_countries, _visit_sectors, _visit_outcomes, _visit_span, _visit_not_future, _source_dates),
     "deals": (_deal_parties, _deal_sector, _deal_visit, _deal_status_order, _deal_not_future, _source_dates),
     "cooperation": (_area_countries, _area_sector, _area_milestones, _area_not_future, _source_dates),
+    "meetings": (
+        _meeting_series,
+        _meeting_countries,
+        _meeting_members,
+        _meeting_sectors_and_outcomes,
+        _meeting_dates,
+        _source_dates,
+    ),
 }
 
 
@@ -149,12 +210,13 @@ def cross_check(
     located: dict[str, list[Located]],
     countries: dict[str, Country],
     sectors: dict[str, Sector],
+    series: dict[str, Series],
     problems: list[Problem],
     today: date,
 ) -> set[int]:
     """Append a problem for every broken cross-reference; return the ids (id()) of records to leave out."""
     ids = {kind: {i.record.id for i in items} for kind, items in located.items()}
-    known = Known(countries, sectors, ids, today)
+    known = Known(countries, sectors, ids, today, series)
     findings = [*_duplicate_ids(located)]
     for kind, items in located.items():
         findings += [(item, found) for item in items for check in CHECKS[kind] for found in check(item.record, known)]

@@ -164,6 +164,17 @@ RULES: dict[str, dict[str, Rule]] = {
         "years": started_by("since"),
         "sectors": one_of("sector"),
     },
+    "meetings": {
+        "countries": any_in("countries"),
+        "pair": all_in("countries"),
+        "years": year_within("year"),
+        "sectors": any_in("sectors"),
+    },
+    "sidelines": {
+        "countries": any_in("countries"),
+        "pair": all_in("countries"),
+        "years": year_within("year"),
+    },
 }
 
 
@@ -190,4 +201,5 @@ def apply_filters(tables: Tables, f: Filters) -> Tables:
         status=tables.status[tables.status.deal_id.isin(deal_ids)],
         sources=tables.sources[tables.sources.record_id.isin(kept)],
         paths=tables.paths[tables.paths.deal_id.isin(deal_ids)],
+        participants=tables.participants[tables.participants.meeting_id.isin(cut["meetings"].id)],
     )

@@ -11,6 +11,7 @@ from components.data.categories import (
     COOPERATION_STATUSES,
     DEAL_KINDS,
     DEAL_STATES,
+    MEETING_STATUSES,
     PRECISIONS,
     VISIT_KINDS,
     VISITOR_ROLES,
@@ -32,6 +33,10 @@ class Tables:
     countries: pd.DataFrame
     sectors: pd.DataFrame
     paths: pd.DataFrame
+    meetings: pd.DataFrame
+    participants: pd.DataFrame
+    sidelines: pd.DataFrame
+    series: pd.DataFrame
 
 
 def _cat(values: list, categories) -> pd.Categorical:
@@ -58,10 +63,22 @@ def build_tables(dataset: Dataset) -> Tables:
         deals=deals_table(dataset.deals, codes, sector_ids),
         status=status_table(dataset.deals),
         cooperation=cooperation_table(dataset.cooperation, sector_ids),
-        sources=sources_table({"visit": dataset.visits, "deal": dataset.deals, "cooperation": dataset.cooperation}),
+        sources=sources_table(
+            {
+                "visit": dataset.visits,
+                "deal": dataset.deals,
+                "cooperation": dataset.cooperation,
+                "meeting": dataset.meetings,
+                "sideline": sideline_records(dataset.meetings),
+            }
+        ),
         countries=countries_table(dataset),
         sectors=sectors_table(dataset),
         paths=paths_table(dataset.deals),
+        meetings=meetings_table(dataset.meetings, dataset.series, codes, sector_ids),
+        participants=participants_table(dataset.meetings, codes),
+        sidelines=sidelines_table(dataset.meetings),
+        series=series_table(dataset),
     )
 
 
@@ -179,6 +196,100 @@ def cooperation_table(c: list, sector_ids: list[str]) -> pd.DataFrame:
     cooperation["pair"] = _text(pair_key(*r.countries) for r in c)
     cooperation["year"] = cooperation.since.astype("int64")
     return cooperation
+
+
+def meetings_table(m: list, series: dict, codes: list[str], sector_ids: list[str]) -> pd.DataFrame:
+    """One row per multilateral meeting; `countries` are those that attended (hosts too)."""
+    meetings = pd.DataFrame(
+        {
+            "id": _text(r.id for r in m),
+            "series": _cat([r.series for r in m], list(series)),
+            "series_name": _text(series[r.series].name if r.series in series else r.series for r in m),
+            "name": _text(r.name for r in m),
+            **_date_columns("start", [r.start_date for r in m]),
+            **_date_columns("end", [r.end_date or r.start_date for r in m]),
+            "dates": _text(dates.span_label(r.start_date, r.end_date) for r in m),
+            "host": _cat([r.host_country for r in m], codes),
+            "city": _text(r.city.name if r.city else ("online" if r.online else None) for r in m),
+            "lat": pd.array([r.city.lat if r.city else None for r in m], dtype="Float64"),
+            "lon": pd.array([r.city.lon if r.city else None for r in m], dtype="Float64"),
+            "online": [r.online for r in m],
+            "status": _cat([r.status for r in m], MEETING_STATUSES),
+            "status_note": _text(r.status_note for r in m),
+            "countries": [tuple(dict.fromkeys(p.country for p in r.participants)) for r in m],
+            "sectors": [tuple(r.sectors) for r in m],
+            "outcomes": [tuple(r.outcomes) for r in m],
+            "sideline_count": [len(r.sidelines) for r in m],
+            "summary": _summary(m),
+            **_provenance(m),
+        }
+    )
+    meetings["year"] = meetings.start.dt.year.astype("int64")
+    return meetings
+
+
+def participants_table(m: list, codes: list[str]) -> pd.DataFrame:
+    """Who came to each meeting, one row per person, with the meeting's date for ordering."""
+    rows = [(r.id, r.start_date, p.country, p.name, p.role) for r in m for p in r.participants]
+    frame = pd.DataFrame(rows, columns=["meeting_id", "date_text", "country", "name", "role"])
+    frame["country"] = _cat(list(frame.country), codes)
+    frame["role"] = _cat(list(frame.role), VISITOR_ROLES)
+    return frame
+
+
+@dataclass(frozen=True)
+class SidelineRecord:
+    """A sideline meeting with the id and date it is known by in the tables."""
+
+    id: str
+    meeting: object
+    sideline: object
+
+    @property
+    def sources(self) -> list:
+        return self.sideline.sources
+
+
+def sideline_id(meeting_id: str, countries: list[str], taken: set[str]) -> str:
+    """'<meeting>-ind-pak', numbered when the same two countries met twice there."""
+    base = f"{meeting_id}-{'-'.join(sorted(c.lower() for c in countries))}"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def sideline_records(m: list) -> list[SidelineRecord]:
+    taken: set[str] = set()
+    return [SidelineRecord(sideline_id(r.id, s.countries, taken), r, s) for r in m for s in r.sidelines]
+
+
+def sidelines_table(m: list) -> pd.DataFrame:
+    """One row per bilateral meeting held on the sidelines, dated by its own day or the meeting's start."""
+    records = sideline_records(m)
+    sides = [x.sideline for x in records]
+    frame = pd.DataFrame(
+        {
+            "id": _text(x.id for x in records),
+            "meeting_id": _text(x.meeting.id for x in records),
+            "meeting": _text(x.meeting.name for x in records),
+            "series": _text(x.meeting.series for x in records),
+            "countries": [tuple(s.countries) for s in sides],
+            **_date_columns("date", [s.date or x.meeting.start_date for x, s in zip(records, sides, strict=True)]),
+            "people": _text(", ".join(s.people) for s in sides),
+            "summary": _summary(sides),
+            **_provenance(sides),
+        }
+    )
+    frame["pair"] = _text(pair_key(*c) for c in frame.countries)
+    frame["year"] = frame.date.dt.year.astype("int64")
+    return frame
+
+
+def series_table(dataset: Dataset) -> pd.DataFrame:
+    rows = [(s.id, s.name, s.organisation, s.description) for s in dataset.series.values()]
+    return pd.DataFrame(rows, columns=["id", "name", "organisation", "description"]).set_index("id", drop=False)
 
 
 SOURCE_COLUMNS = ["record_id", "record_kind", "url", "publisher", "title", "published", "source_kind"]

@@ -9,13 +9,15 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from components.data.loading import DEFAULT_DATA_DIR
-from components.data.schema import CooperationArea, Country, DatasetInfo, Deal, Gap, Sector, Visit
+from components.data.schema import CooperationArea, Country, DatasetInfo, Deal, Gap, Meeting, Sector, Series, Visit
 from components.data.stories import Story
 
 LIST_SCHEMAS: dict[str, type[BaseModel]] = {
     "visits": Visit,
     "deals": Deal,
     "cooperation": CooperationArea,
+    "meetings": Meeting,
+    "series": Series,
     "countries": Country,
     "sectors": Sector,
     "gaps": Gap,

@@ -21,14 +21,17 @@ from components.data.schema import (
     DatasetInfo,
     Deal,
     Gap,
+    Meeting,
     Sector,
+    Series,
     Visit,
 )
 from components.data.yamlfile import Problem, YamlFile, record_label
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
-RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation
+RECORD_DIRS = tuple(RECORD_MODELS)  # visits, deals, cooperation, meetings
+OPTIONAL_REFERENCE_FILES = ("series",)  # a dataset without multilateral meetings needs no series
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -63,12 +66,14 @@ class Dataset:
     fingerprint: str = ""
     file_count: int = 0
     gaps: dict[str, list[str]] = field(default_factory=dict)
+    meetings: list[Meeting] = field(default_factory=list)
+    series: dict[str, Series] = field(default_factory=dict)
 
     def summary(self) -> str:
         return (
             f"{len(self.visits)} visits, {len(self.deals)} deals, "
-            f"{len(self.cooperation)} cooperation areas, {len(self.countries)} countries, "
-            f"{len(self.sectors)} sectors in {self.file_count} files"
+            f"{len(self.cooperation)} cooperation areas, {len(self.meetings)} multilateral meetings, "
+            f"{len(self.countries)} countries, {len(self.sectors)} sectors in {self.file_count} files"
         )
 
     def left_out(self) -> str:
@@ -198,13 +203,16 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
 
     countries: dict[str, Country] = {}
     sectors: dict[str, Sector] = {}
+    series: dict[str, Series] = {}
     for name, model, target, key in (
         ("countries", Country, countries, "iso3"),
         ("sectors", Sector, sectors, "id"),
+        ("series", Series, series, "id"),
     ):
-        path = reference_files[name]
+        path = root / f"{name}.yaml"
         if not path.exists():
-            problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
+            if name not in OPTIONAL_REFERENCE_FILES:
+                problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
             continue
         file = read_yaml(root, path)
         fingerprinted.append(file)
@@ -237,7 +245,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
         for record, index in validate_records(file, RECORD_MODELS[kind], problems):
             located[kind].append(Located(record, file, index))
 
-    rejected = cross_check(located, countries, sectors, problems, today or date.today())
+    rejected = cross_check(located, countries, sectors, series, problems, today or date.today())
     keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
     kept = sum(len(items) for items in keep.values())
 
@@ -249,6 +257,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
         visits=keep["visits"],
         deals=keep["deals"],
         cooperation=keep["cooperation"],
+        meetings=keep["meetings"],
+        series=series,
         problems=problems,
         excluded=total - kept,
         unreadable_files=unreadable,

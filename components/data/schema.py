@@ -18,8 +18,10 @@ from pydantic import (
 
 from components.data.categories import (
     COOPERATION_STATUSES,
+    COUNTRY_GROUPS,
     DEAL_KINDS,
     DEAL_STATES,
+    MEETING_STATUSES,
     SOURCE_KINDS,
     VISIT_KINDS,
     VISITOR_ROLES,
@@ -219,11 +221,76 @@ class CooperationArea(Strict):
     note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
 
 
+class Participant(Strict):
+    country: Iso3 = Field(description="ISO3 code of the country the person represented.")
+    name: Text = Field(description="Who attended, as the sources name them.")
+    role: Literal[VISITOR_ROLES] = Field(description="Their level, in the same terms as a visitor's role.")
+
+
+class Sideline(Strict):
+    """Two leaders or ministers who met on the sidelines of a multilateral meeting."""
+
+    countries: list[Iso3] = Field(min_length=2, max_length=2, description="The two countries' ISO3 codes.")
+    date: PartialDate | None = Field(default=None, description="Day of the meeting, when the sources give it.")
+    people: list[Text] = Field(default_factory=list, description="Who met, as the sources name them.")
+    summary: Text = Field(description="What they discussed, in the curator's own words.")
+    sources: list[Source] = Field(min_length=1, description="Pages a curator read that confirm the meeting.")
+    note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
+
+
+class Meeting(Strict):
+    """One summit or ministerial of a named series, held or called off."""
+
+    id: Slug = Field(description="Stable slug: <series>-<yyyy>-<host city>.")
+    series: Slug = Field(description="Id of the series in series.yaml.")
+    name: Text = Field(description="The meeting's usual name, e.g. 18th SAARC Summit.")
+    start_date: PartialDate = Field(description="First day (or the day it was due, if called off).")
+    end_date: PartialDate | None = Field(default=None, description="Last day; omit for one day or when unknown.")
+    host_country: Iso3 | None = Field(default=None, description="ISO3 code of the host (of the chair, if online).")
+    city: Place | None = Field(default=None, description="Where it met; omitted for a meeting held online.")
+    online: bool = Field(default=False, description="True for a meeting held by video link.")
+    status: Literal[MEETING_STATUSES] = Field(description="held, postponed or cancelled.")
+    status_note: str | None = Field(default=None, description="Why it was postponed or cancelled.")
+    participants: list[Participant] = Field(
+        default_factory=list, description="Who came, country by country; an absent member is simply not listed."
+    )
+    summary: Text = Field(description="What the meeting was and what came of it, in the curator's own words.")
+    sectors: list[Slug] = Field(default_factory=list, description="Sector ids the meeting dealt with.")
+    outcomes: list[Slug] = Field(default_factory=list, description="Ids of deals signed there.")
+    sidelines: list[Sideline] = Field(default_factory=list, description="Bilateral meetings held there.")
+    sources: list[Source] = Field(min_length=1, description="Pages a curator read that confirm it; at least one.")
+    note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
+
+    @model_validator(mode="after")
+    def _called_off_says_why(self) -> Meeting:
+        if self.status != "held" and not self.status_note:
+            raise ValueError(f"a {self.status} meeting needs a status_note saying why")
+        return self
+
+
+class Member(Strict):
+    country: Iso3 = Field(description="ISO3 code of the member.")
+    joined: int = Field(ge=1900, le=2100, description="Year it joined.")
+    left: int | None = Field(default=None, ge=1900, le=2100, description="Year it left, if it did.")
+    observer: bool = Field(default=False, description="True for an observer or dialogue partner, not a member.")
+
+
+class Series(Strict):
+    """A named series of multilateral meetings: SAARC summits, SCO heads of state, the Quad, ..."""
+
+    id: Slug = Field(description="Slug that meetings name in their series field.")
+    name: Text = Field(description="Display name, e.g. SAARC Summit.")
+    organisation: Text = Field(description="The organisation or format behind it.")
+    members: list[Member] = Field(default_factory=list, description="Members and observers, with the year each joined.")
+    description: Text = Field(description="What the series is, in a sentence or two.")
+
+
 class Country(Strict):
     iso3: Iso3 = Field(description="ISO 3166-1 alpha-3 code.")
     name: Text = Field(description="Short English name.")
-    group: Literal["south_asia", "partner"] = Field(
-        description="south_asia for the eight South Asian states, partner for the others."
+    group: Literal[COUNTRY_GROUPS] = Field(
+        description="south_asia (the eight), partner (their main outside partners), or other (countries that "
+        "appear only as hosts or guests of multilateral meetings)."
     )
     capital: Place = Field(description="The capital, where visit arcs start on maps.")
     color: Annotated[
@@ -259,4 +326,5 @@ RECORD_MODELS: dict[str, type[Strict]] = {
     "visits": Visit,
     "deals": Deal,
     "cooperation": CooperationArea,
+    "meetings": Meeting,
 }
