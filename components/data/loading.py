@@ -184,13 +184,12 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
     """Load and validate data/ at `root`, with dates checked against `today`. Never raises for bad data."""
     root = Path(root)
     problems: list[Problem] = []
-    unreadable: list[str] = []
-    fingerprinted: list[YamlFile] = []
+    unreadable: list[str] = []  # files none of whose records can be used
 
     reference_files = {name: root / f"{name}.yaml" for name in ("dataset", "countries", "sectors")}
     info = None
     info_file = read_yaml(root, reference_files["dataset"]) if reference_files["dataset"].exists() else None
-    fingerprinted += [info_file] if info_file else []
+    fingerprinted = [info_file] if info_file else []
     if info_file is None:
         problems.append(Problem(f"{root.name}/dataset.yaml", None, "-", "-", "file is missing"))
     elif info_file.errors:
@@ -216,7 +215,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
             continue
         file = read_yaml(root, path)
         fingerprinted.append(file)
-        unreadable += [] if isinstance(file.data, list) else [file.display]
+        if not isinstance(file.data, list):
+            unreadable.append(file.display)
         for record, index in validate_records(file, model, problems):
             code = getattr(record, key)
             if code in target:
@@ -226,7 +226,8 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
         gaps_file = read_yaml(root, root / "gaps.yaml")
-        unreadable += [] if isinstance(gaps_file.data, list) else [gaps_file.display]
+        if not isinstance(gaps_file.data, list):
+            unreadable.append(gaps_file.display)
         for gap, _ in validate_records(gaps_file, Gap, problems):
             gaps.setdefault(pair_key(*gap.pair), []).append(gap.gap)
 

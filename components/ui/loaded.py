@@ -61,4 +61,4 @@ def _load(root: str, signature: tuple, today: date) -> Loaded:
 def loaded() -> Loaded:
     """The validated dataset and its tables, reloaded when any data file changes."""
     root = data_dir()
-    return _load(str(root), _signature(root), date.today())  # a planned date may come due overnight
+    return _load(str(root), _signature(root), date.today())  # a date refused as future is fine on its day
