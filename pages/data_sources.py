@@ -23,8 +23,9 @@ st.caption(f"Dataset {md(context.version)} · showing {md(described)}")
 st.subheader("Download exactly what is in view")
 frames = export_frames(view, context.version)
 stem = f"south-asia-diplomacy-{dataset.info.version if dataset.info else 'data'}"
-columns = st.columns(5)
-for column, (kind, frame) in zip(columns, frames.items(), strict=False):
+columns = st.columns(4)
+for n, (kind, frame) in enumerate(frames.items()):
+    column = columns[n % 4]
     column.download_button(
         f"{kind.capitalize()} CSV ({len(frame)})",
         lambda frame=frame: to_csv(frame),
@@ -33,7 +34,7 @@ for column, (kind, frame) in zip(columns, frames.items(), strict=False):
         key=f"download-{kind}",
         icon=":material/download:",
     )
-columns[4].download_button(
+columns[len(frames) % 4].download_button(
     "Everything as JSON",
     lambda: to_json(view, context.version, described, citation),
     file_name=f"{stem}.json",
@@ -49,14 +50,17 @@ tabs = st.tabs(
         f"Visits ({len(view.visits)})",
         f"Deals ({len(view.deals)})",
         f"Cooperation areas ({len(view.cooperation)})",
+        f"Meetings ({len(view.meetings)})",
+        f"Sideline meetings ({len(view.sidelines)})",
         f"Sources ({view.sources.url.nunique()})",
     ]
 )
-for tab, (kind, order) in zip(tabs, (("visits", "start"), ("deals", "date"), ("cooperation", "since")), strict=False):
+kinds = (("visits", "start"), ("deals", "date"), ("cooperation", "since"), ("meetings", "start"), ("sidelines", "date"))
+for tab, (kind, order) in zip(tabs, kinds, strict=False):
     with tab:
         record_table(context, kind, getattr(view, kind).sort_values(order, ascending=False), key=f"{kind}_table")
         st.caption("Select a row to read the record, its linked records and all its sources, with a citation.")
-with tabs[3]:
+with tabs[-1]:
     st.caption("Every source behind the records in view, grouped by publisher.")
     by_publisher = view.sources.groupby("publisher").size().sort_values(ascending=False)
     st.dataframe(by_publisher.rename("records cited").reset_index(), hide_index=True)

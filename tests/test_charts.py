@@ -160,6 +160,7 @@ def test_pair_charts_share_scales_when_given(tables, names, colors):
     )
     lanes = list(timeline.layout.yaxis.categoryarray)
     assert lanes == [
+        "Met at multilateral meetings",
         "Cooperation: Energy",
         "Deals (colour: status today)",
         "Visits Russia → Pakistan",

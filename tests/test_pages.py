@@ -135,7 +135,7 @@ def test_filter_that_matches_nothing_says_so(app):
 
 def test_overview_headline_figures(app):
     at = app()
-    assert [m.value for m in at.metric] == ["3", "2", "2.0 bn", "3", "3"]
+    assert [m.value for m in at.metric] == ["3", "2", "2.0 bn", "3", "3", "2"]
     assert "1 of 2 deals have no reported value" in texts(at)
 
 
@@ -330,3 +330,33 @@ def test_app_runs_on_hostile_data_and_lists_it(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert "3 record(s) are left out" in at.expander[0].label
+
+
+def test_summits_page_draws_meetings_and_attendance(app):
+    """The Summits page shows the meetings in view on a timeline and who came to the chosen series."""
+    at = app("pages/summits.py")
+    assert not at.exception
+    titles = [f["layout"]["title"]["text"] for f in figures(at)]
+    assert titles == [
+        "Multilateral meetings by series",
+        "Who came to the SCO Council of Heads of State, and at what level",
+    ]
+    matrix = figures(at)[1]
+    cells = {(x, y) for t in matrix["data"] if t.get("mode") == "markers" for x, y in zip(t["x"], t["y"], strict=True)}
+    assert ("India", "SCO summit, Bishkek 2019 (2019)") in cells
+    assert not any(y.startswith("SCO summit, Tashkent") for _, y in cells), "no one attended a summit called off"
+    assert "Meetings in view (2)" in [s.value for s in at.subheader]
+
+
+def test_summits_page_follows_the_filters(app):
+    at = app("pages/summits.py", countries=["BTN"])
+    assert "No multilateral meetings match these filters" in texts(at)
+
+
+def test_pair_page_shows_sideline_meetings_and_the_last_one(app):
+    """The pair page puts sideline meetings on the combined timeline and says when the two last met there."""
+    at = app("pages/pair.py", a="PAK", b="RUS")
+    timeline = next(f for f in figures(at) if "visits, deals and cooperation" in f["layout"]["title"]["text"])
+    lanes = {y for t in timeline["data"] for y in (t.get("y") or [])}
+    assert "Met at multilateral meetings" in lanes
+    assert "last met on the sidelines of a summit at the SCO summit, Bishkek 2019" in texts(at)

@@ -116,6 +116,7 @@ def attendance_matrix(
             textposition="middle right",
             textfont={"color": "#CC3311", "size": 13},
             name="Called off",
+            showlegend=False,
             customdata=called_off[["id"]].to_numpy(),
             hoverinfo="skip",
         )
@@ -123,7 +124,7 @@ def attendance_matrix(
         categoryorder="array",
         categoryarray=[names.get(c, c) for c in columns],
         side="top",
-        tickangle=0,
+        tickangle=-40,
         automargin=True,
         showgrid=True,
     )

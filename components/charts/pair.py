@@ -28,9 +28,10 @@ def pair_timeline(
     x_range: tuple[str, str] | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Visits each way, deals (coloured by status today) and cooperation areas as spans, on one time axis."""
+    """Visits each way, deals (coloured by status today), meetings on a summit's sidelines and cooperation
+    areas as spans, on one time axis."""
     title = title or f"{names.get(a, a)} and {names.get(b, b)}: visits, deals and cooperation"
-    if view.visits.empty and view.deals.empty and view.cooperation.empty:
+    if view.visits.empty and view.deals.empty and view.cooperation.empty and view.sidelines.empty:
         return empty(NOTHING, title=title, source=source)
     end = pd.Timestamp(today or date.today())
     fig = go.Figure()
@@ -92,6 +93,20 @@ def pair_timeline(
             customdata=one_way[["id", "visitor", "dates"]].to_numpy(),
             text=[f"{ROLE_LABELS[r]}<br>{wrap_text(s)}" for r, s in zip(one_way.role, one_way.summary, strict=True)],
             hovertemplate="<b>%{customdata[1]}</b>, %{customdata[2]}<br>%{text}<extra></extra>",
+        )
+    sides = view.sidelines
+    if len(sides):
+        lane = "Met at multilateral meetings"
+        lanes.insert(0, lane)
+        fig.add_scatter(
+            x=sides.date,
+            y=[lane] * len(sides),
+            mode="markers",
+            marker={"symbol": "hexagon", "size": 15, "color": "#777777", "line": {"width": 1, "color": "#222"}},
+            name="Met on the sidelines of a summit",
+            customdata=sides[["id", "people", "meeting"]].to_numpy(),
+            text=[wrap_text(s) for s in sides.summary],
+            hovertemplate="<b>%{customdata[1]}</b><br>at the %{customdata[2]}<br><br>%{text}<extra></extra>",
         )
     add_role_legend(fig, list(visits.role.astype("str").unique()))
     fig.update_yaxes(categoryorder="array", categoryarray=lanes, automargin=True)

@@ -8,8 +8,9 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from components.charts import breakdowns, maps, pair, timelines
+from components.charts import breakdowns, maps, meetings, pair, timelines
 from components.data import pairs
+from components.data.categories import FOCUS_COUNTRIES
 from components.data.filters import apply_filters
 from components.data.frames import Tables
 from components.data.queries import records_by_pair_sector
@@ -92,6 +93,15 @@ SLIDE_BUILDERS: dict[str, Callable[[SlideData], go.Figure]] = {
     ),
     "deal_value_by_partner": lambda s: breakdowns.deal_value(
         s.data.deals, by="partner", labels=s.names, source=s.source, title=s.title
+    ),
+    "meetings_timeline": lambda s: meetings.meetings_timeline(s.data.meetings, source=s.source, title=s.title),
+    "attendance_matrix": lambda s: meetings.attendance_matrix(
+        s.data.meetings,
+        s.data.participants,
+        names=s.names,
+        countries=list(FOCUS_COUNTRIES),
+        source=s.source,
+        title=s.title,
     ),
     "pair_timeline": _pair_timeline,
     "pair_activity": _pair_activity,

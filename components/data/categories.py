@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 SOUTH_ASIA = ("AFG", "BGD", "BTN", "IND", "MDV", "NPL", "PAK", "LKA")
+GREAT_POWERS = ("CHN", "RUS", "USA")
+# The eleven countries the dashboard follows most closely, in display order.
+FOCUS_COUNTRIES = SOUTH_ASIA + GREAT_POWERS
 
 VISITOR_ROLES = (
     "head_of_state",

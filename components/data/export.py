@@ -45,6 +45,26 @@ DEAL_COLUMNS = [
     "source_url",
 ]
 COOPERATION_COLUMNS = ["id", "countries", "sector", "since", "status", "milestones", "summary", "note", "source_url"]
+MEETING_COLUMNS = [
+    "id",
+    "series",
+    "name",
+    "start_text",
+    "end_text",
+    "host",
+    "city",
+    "online",
+    "status",
+    "status_note",
+    "countries",
+    "sectors",
+    "outcomes",
+    "summary",
+    "note",
+    "source_url",
+]
+SIDELINE_COLUMNS = ["id", "meeting_id", "countries", "date_text", "people", "summary", "note", "source_url"]
+PARTICIPANT_COLUMNS = ["meeting_id", "country", "name", "role"]
 SOURCE_COLUMNS = ["record_id", "record_kind", "url", "publisher", "title", "published", "source_kind"]
 
 
@@ -52,10 +72,10 @@ def flat(frame: pd.DataFrame, columns: list[str], version: str) -> pd.DataFrame:
     """Plain columns for a CSV: tuples joined with ';', categories as text, the dataset version on each row."""
     out = frame[columns].copy()
     for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, tuple)).any():
+        if isinstance(out[column].dtype, pd.CategoricalDtype):
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+        elif out[column].map(lambda v: isinstance(v, tuple)).any():
             out[column] = out[column].map(lambda v: ";".join(v) if isinstance(v, tuple) else v)
-        elif isinstance(out[column].dtype, pd.CategoricalDtype):
-            out[column] = out[column].astype("str")
     out.insert(0, "dataset_version", version)
     return out
 
@@ -65,6 +85,9 @@ def export_frames(view: Tables, version: str) -> dict[str, pd.DataFrame]:
         "visits": flat(view.visits, VISIT_COLUMNS, version),
         "deals": flat(view.deals, DEAL_COLUMNS, version),
         "cooperation": flat(view.cooperation, COOPERATION_COLUMNS, version),
+        "meetings": flat(view.meetings, MEETING_COLUMNS, version),
+        "sidelines": flat(view.sidelines, SIDELINE_COLUMNS, version),
+        "participants": flat(view.participants, PARTICIPANT_COLUMNS, version),
         "sources": flat(view.sources, SOURCE_COLUMNS, version),
     }
 
@@ -81,13 +104,20 @@ def to_json(view: Tables, version: str, filters: str, citation: str) -> bytes:
     # One pass over the sources: grouping frame by frame took most of the export's time.
     for source in sources:
         grouped.setdefault(source.pop("record_id"), []).append(source)
+    attended: dict[str, list[dict]] = {}
+    for person in _records(frames.pop("participants").drop(columns="dataset_version")):
+        attended.setdefault(person.pop("meeting_id"), []).append(person)
     document = {
         "dataset_version": version,
         "filters": filters,
         "citation": citation,
         **{
             kind: [
-                {**row, "sources": grouped.get(row["id"], [])}
+                {
+                    **row,
+                    **({"participants": attended.get(row["id"], [])} if kind == "meetings" else {}),
+                    "sources": grouped.get(row["id"], []),
+                }
                 for row in _records(frame.drop(columns="dataset_version"))
             ]
             for kind, frame in frames.items()

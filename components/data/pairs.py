@@ -52,6 +52,8 @@ class PairSummary:
     deals_without_value: int
     cooperation: int
     top_sectors: list[tuple[str, int]] = field(default_factory=list)
+    sidelines: int = 0  # bilateral meetings on a summit's sidelines
+    meetings: int = 0  # multilateral meetings both attended
 
 
 def _dated(view: Tables) -> pd.DataFrame:
@@ -59,6 +61,7 @@ def _dated(view: Tables) -> pd.DataFrame:
         [
             view.visits[["start", "start_text"]].set_axis(["when", "text"], axis=1),
             view.deals[["date", "date_text"]].set_axis(["when", "text"], axis=1),
+            view.sidelines[["date", "date_text"]].set_axis(["when", "text"], axis=1),
         ],
         ignore_index=True,
     ).sort_values("when")
@@ -77,7 +80,7 @@ def summarise(view: Tables, a: str, b: str) -> PairSummary:
     return PairSummary(
         a=a,
         b=b,
-        records=len(visits) + len(deals) + len(view.cooperation),
+        records=len(visits) + len(deals) + len(view.cooperation) + len(view.sidelines),
         first_contact=dated.text.iloc[0] if len(dated) else None,
         latest_contact=dated.text.iloc[-1] if len(dated) else None,
         visits_ab=len(ab),
@@ -90,6 +93,8 @@ def summarise(view: Tables, a: str, b: str) -> PairSummary:
         deals_without_value=int(deals.value_usd.isna().sum()),
         cooperation=len(view.cooperation),
         top_sectors=sectors.most_common(3),
+        sidelines=len(view.sidelines),
+        meetings=len(view.meetings),
     )
 
 
@@ -159,6 +164,16 @@ def facts(
                     (str(top.id),),
                 )
             )
+    sides = view.sidelines.sort_values("date")
+    if len(sides):
+        last = sides.iloc[-1]
+        out.append(
+            Fact(
+                f"{names.get(a, a)} and {names.get(b, b)} last met on the sidelines of a summit at the "
+                f"{last.meeting} ({label(last.date_text)}: {last.people}); {len(sides)} such meeting(s) recorded.",
+                (str(last.id),),
+            )
+        )
     for guest, host in ((a, b), (b, a)):
         if not len(visits[(visits.guest == guest) & (visits.host == host)]) and len(visits):
             out.append(Fact(f"No visit from {names.get(guest, guest)} to {names.get(host, host)} is recorded.", ()))

@@ -28,6 +28,8 @@ class Headline:
     countries: int
     sectors: int
     sources: int
+    meetings: int = 0
+    sidelines: int = 0
 
 
 def headline(view: Tables) -> Headline:
@@ -52,6 +54,8 @@ def headline(view: Tables) -> Headline:
         countries=len(codes),
         sectors=len(sectors),
         sources=view.sources.url.nunique(),
+        meetings=len(view.meetings),
+        sidelines=len(view.sidelines),
     )
 
 
@@ -74,7 +78,7 @@ def records_by_pair_sector(visits: pd.DataFrame, deals: pd.DataFrame, cooperatio
 
 
 def latest_events(view: Tables, names: dict[str, str], limit: int = 10) -> pd.DataFrame:
-    """Visits and deals together, newest first: date, kind, one line of what happened, record id."""
+    """Visits, deals and meetings together, newest first: date, kind, one line of what happened, record id."""
     visits = pd.DataFrame(
         {
             "date": view.visits.start,
@@ -96,17 +100,48 @@ def latest_events(view: Tables, names: dict[str, str], limit: int = 10) -> pd.Da
             "id": view.deals.id,
         }
     )
-    frames = [f for f in (visits, deals) if not f.empty]
+    meetings = pd.DataFrame(
+        {
+            "date": view.meetings.start,
+            "Date": view.meetings.dates,
+            "Kind": "Meeting",
+            "What": [
+                f"{n} ({s})" if s != "held" else str(n)
+                for n, s in zip(view.meetings.name, view.meetings.status.astype("str"), strict=True)
+            ],
+            "id": view.meetings.id,
+        }
+    )
+    frames = [f for f in (visits, deals, meetings) if not f.empty]
     both = pd.concat(frames, ignore_index=True) if frames else visits
     return both.sort_values("date", ascending=False).head(limit).drop(columns="date").reset_index(drop=True)
 
 
+# Each kind of record a reader can open, and the table that holds it.
+RECORD_TABLES = {
+    "visit": "visits",
+    "deal": "deals",
+    "cooperation": "cooperation",
+    "meeting": "meetings",
+    "sideline": "sidelines",
+}
+
+
 def record_kind(tables: Tables, record_id: str) -> str | None:
-    """'visit', 'deal' or 'cooperation' for a known id, else None."""
-    for kind, frame in (("visit", tables.visits), ("deal", tables.deals), ("cooperation", tables.cooperation)):
-        if (frame.id == record_id).any():
+    """'visit', 'deal', 'cooperation', 'meeting' or 'sideline' for a known id, else None."""
+    for kind, table in RECORD_TABLES.items():
+        if (getattr(tables, table).id == record_id).any():
             return kind
     return None
+
+
+def record_row(tables: Tables, record_id: str) -> pd.Series | None:
+    """The table row of a record, whatever its kind."""
+    kind = record_kind(tables, record_id)
+    if kind is None:
+        return None
+    frame = getattr(tables, RECORD_TABLES[kind])
+    return frame[frame.id == record_id].iloc[0]
 
 
 @dataclass(frozen=True)

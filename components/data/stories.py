@@ -36,6 +36,8 @@ STORY_CHARTS: dict[str, ChartKind] = {
     "pair_timeline": ChartKind("One pair's visits, deals and cooperation on one timeline", needs_pair=True),
     "pair_activity": ChartKind("One pair's visits each way and deals per year", needs_pair=True),
     "pair_sector_profile": ChartKind("One pair's records per sector and period", needs_pair=True),
+    "meetings_timeline": ChartKind("Multilateral meetings by series, with those called off"),
+    "attendance_matrix": ChartKind("Who came to each multilateral meeting in view, and at what level"),
 }
 
 

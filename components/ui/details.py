@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.data.categories import ROLE_LABELS, STATE_LABELS
+from components.data.categories import MEETING_STATUS_LABELS, ROLE_LABELS, STATE_LABELS
 from components.data.citation import record_citation
 from components.data.dates import label
 from components.data.pair_keys import pair_label
-from components.data.queries import record_kind, related
+from components.data.queries import record_kind, record_row, related
 from components.ui.context import PageContext
 from components.ui.markdown import md, md_link
 
@@ -67,6 +67,79 @@ def _related(context: PageContext, record_id: str) -> None:
         )
 
 
+def _visit_header(context: PageContext, v: pd.Series) -> tuple[str, tuple[str, str] | None]:
+    headline = f"{v.visitor} ({ROLE_LABELS[v.role]}) — {context.country_name(v.guest)} → {context.country_name(v.host)}"
+    st.subheader(md(headline))
+    precision = "" if v.start_precision == "day" else f" (date known only to the {v.start_precision})"
+    st.markdown(f"**{md(v.dates)}**{precision} · {md(v.cities)} · {md(v.kind)} visit")
+    return headline, (str(v.guest), str(v.host))
+
+
+def _deal_header(context: PageContext, d: pd.Series) -> tuple[str, tuple[str, str] | None]:
+    st.subheader(md(d.title))
+    value = f" · {md(d.value_reported)}" if isinstance(d.value_reported, str) else ""
+    st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(context.sector_names.get(d.sector))}{value}")
+    history = context.tables.status[context.tables.status.deal_id == d.id].sort_values("step")
+    st.markdown(
+        "**Status history:** "
+        + " → ".join(f"{STATE_LABELS[s.state]} ({md(label(s.date_text))})" for s in history.itertuples())
+    )
+    return d.title, (d.parties[0], d.parties[1])
+
+
+def _cooperation_header(context: PageContext, c: pd.Series) -> tuple[str, tuple[str, str] | None]:
+    headline = f"{context.sector_names.get(c.sector)} cooperation: {pair_label(c.countries, context.country_names)}"
+    st.subheader(md(headline))
+    st.markdown(f"Since **{c.since}** · status **{c.status}**")
+    return headline, (c.countries[0], c.countries[1])
+
+
+def _meeting_header(context: PageContext, m: pd.Series) -> tuple[str, tuple[str, str] | None]:
+    st.subheader(md(m.name))
+    where = "held online" if m.online else md(m.city) if isinstance(m.city, str) else "place not recorded"
+    host = f" · hosted by {md(context.country_name(m.host))}" if isinstance(m.host, str) else ""
+    status = "" if m.status == "held" else f" · **{MEETING_STATUS_LABELS[m.status]}**"
+    st.markdown(f"**{md(m.dates)}** · {where}{host}{status} · {md(m.series_name)}")
+    if isinstance(m.status_note, str):
+        st.markdown(f"Why: {md(m.status_note)}")
+    came = context.tables.participants[context.tables.participants.meeting_id == m.id]
+    if not came.empty:
+        st.markdown("**Who came**")
+        st.markdown(
+            "\n".join(
+                f"- {md(context.country_name(p.country))}: {md(p.name)} ({md(ROLE_LABELS[p.role].lower())})"
+                for p in came.itertuples()
+            )
+        )
+    sides = context.tables.sidelines[context.tables.sidelines.meeting_id == m.id]
+    if not sides.empty:
+        st.markdown("**Met on the sidelines**")
+        st.markdown(
+            "\n".join(
+                f"- {md(pair_label(s.countries, context.country_names))}: {md(s.people)} — {md(s.summary)}"
+                for s in sides.itertuples()
+            )
+        )
+    return m.name, None
+
+
+def _sideline_header(context: PageContext, s: pd.Series) -> tuple[str, tuple[str, str] | None]:
+    headline = f"{pair_label(s.countries, context.country_names)} on the sidelines of the {s.meeting}"
+    st.subheader(md(headline))
+    st.markdown(f"**{md(label(s.date_text))}** · {md(s.people)}")
+    return headline, (s.countries[0], s.countries[1])
+
+
+# How each kind of record introduces itself in its details; the summary, sources and citation follow.
+HEADERS = {
+    "visit": _visit_header,
+    "deal": _deal_header,
+    "cooperation": _cooperation_header,
+    "meeting": _meeting_header,
+    "sideline": _sideline_header,
+}
+
+
 def render_record(context: PageContext, record_id: str, *, today: date | None = None) -> None:
     """Body of the details panel (also used outside a dialog, e.g. on the pair page)."""
     tables = context.tables
@@ -74,36 +147,8 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
     if kind is None:
         st.warning(f"No record has the id “{md(record_id)}”.")
         return
-    if kind == "visit":
-        v = tables.visits[tables.visits.id == record_id].iloc[0]
-        headline = (
-            f"{v.visitor} ({ROLE_LABELS[v.role]}) — {context.country_name(v.guest)} → {context.country_name(v.host)}"
-        )
-        st.subheader(md(headline))
-        precision = "" if v.start_precision == "day" else f" (date known only to the {v.start_precision})"
-        st.markdown(f"**{md(v.dates)}**{precision} · {md(v.cities)} · {md(v.kind)} visit")
-        pair = (str(v.guest), str(v.host))
-    elif kind == "deal":
-        d = tables.deals[tables.deals.id == record_id].iloc[0]
-        headline = d.title
-        st.subheader(md(headline))
-        value = f" · {md(d.value_reported)}" if isinstance(d.value_reported, str) else ""
-        st.markdown(f"**{md(label(d.date_text))}** · {md(d.kind)} · {md(context.sector_names.get(d.sector))}{value}")
-        history = tables.status[tables.status.deal_id == record_id].sort_values("step")
-        st.markdown(
-            "**Status history:** "
-            + " → ".join(f"{STATE_LABELS[s.state]} ({md(label(s.date_text))})" for s in history.itertuples())
-        )
-        pair = tuple(d.parties[:2])
-    else:
-        c = tables.cooperation[tables.cooperation.id == record_id].iloc[0]
-        pair_name = pair_label(c.countries, context.country_names)
-        headline = f"{context.sector_names.get(c.sector)} cooperation: {pair_name}"
-        st.subheader(md(headline))
-        st.markdown(f"Since **{c.since}** · status **{c.status}**")
-        pair = tuple(c.countries)
-    row = {"visit": tables.visits, "deal": tables.deals, "cooperation": tables.cooperation}[kind]
-    row = row[row.id == record_id].iloc[0]
+    row = record_row(tables, record_id)
+    headline, pair = HEADERS[kind](context, row)
     st.markdown(md(row.summary))
     if isinstance(row.note, str) and row.note:
         st.caption(f"Note: {md(row.note)}")
@@ -124,7 +169,8 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         language=None,
         wrap_lines=True,
     )
-    _pair_button(context, pair[0], pair[1])
+    if pair:
+        _pair_button(context, pair[0], pair[1])
 
 
 @st.dialog("Record details", width="large")

@@ -37,6 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/visits.py", "Visits", ":material/flight:", "Explore", "visits", charts=3, maps=1),
     PageSpec("pages/deals.py", "Deals & projects", ":material/handshake:", "Explore", "deals", charts=5, maps=1),
     PageSpec("pages/cooperation.py", "Cooperation areas", ":material/hub:", "Explore", "cooperation", charts=2),
+    PageSpec("pages/summits.py", "Summits", ":material/groups:", "Explore", "summits", charts=2),
     PageSpec(
         "pages/pair.py",
         "Country pair",

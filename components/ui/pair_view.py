@@ -129,7 +129,9 @@ def header(context: PageContext, summary: pairs.PairSummary) -> None:
         f"{md(name_a)} → {md(name_b)}: {_levels(summary.levels_ab)}. "
         f"{md(name_b)} → {md(name_a)}: {_levels(summary.levels_ba)}.  \n"
         f"Deals by status today: {statuses}; {summary.deals_without_value} without a reported value.  \n"
-        f"Most active sectors: {md(sectors)}. Standing cooperation areas: {summary.cooperation}."
+        f"Most active sectors: {md(sectors)}. Standing cooperation areas: {summary.cooperation}.  \n"
+        f"Multilateral meetings both attended: {summary.meetings}; met on the sidelines of a summit: "
+        f"{summary.sidelines} time(s)."
     )
 
 
@@ -219,7 +221,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
         data=profile,
     )
     with st.expander(f"All {summary.records} records with their sources", expanded=not compact and summary.records < 4):
-        for kind in ("visits", "deals", "cooperation"):
+        for kind in ("visits", "deals", "cooperation", "sidelines", "meetings"):
             records = getattr(view, kind)
             if len(records):
                 record_table(context, kind, records, key=f"{key}-{kind}")

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from components.data.categories import ROLE_LABELS, STATE_LABELS
+from components.data.categories import MEETING_STATUS_LABELS, ROLE_LABELS, STATE_LABELS
+from components.data.dates import label
 from components.data.pair_keys import pair_label
 from components.ui.context import PageContext
 from components.ui.details import open_details
@@ -79,7 +80,44 @@ def show(frame: pd.DataFrame, *, key: str, height: int | str = "auto", on_select
     )
 
 
-TABLE_BUILDERS = {"visits": visit_table, "deals": deal_table, "cooperation": cooperation_table}
+def meeting_table(meetings: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Dates": meetings.dates,
+            "Meeting": meetings.name,
+            "Host": meetings.host.map(names).astype("str").where(meetings.host.notna(), ""),
+            "Where": meetings.city,
+            "Status": meetings.status.map(MEETING_STATUS_LABELS).astype("str"),
+            "Countries recorded": meetings.countries.map(len),
+            "Sideline meetings": meetings.sideline_count,
+            "Summary": meetings.summary,
+            "First source": meetings.source_url,
+            "id": meetings.id,
+        }
+    )
+
+
+def sideline_table(sidelines: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Date": sidelines.date_text.map(label),
+            "Pair": [pair_label(p, names) for p in sidelines.countries],
+            "Who": sidelines.people,
+            "At": sidelines.meeting,
+            "Summary": sidelines.summary,
+            "First source": sidelines.source_url,
+            "id": sidelines.id,
+        }
+    )
+
+
+TABLE_BUILDERS = {
+    "visits": visit_table,
+    "deals": deal_table,
+    "cooperation": cooperation_table,
+    "meetings": meeting_table,
+    "sidelines": sideline_table,
+}
 
 
 def record_table(context: PageContext, kind: str, records: pd.DataFrame, *, key: str) -> None:

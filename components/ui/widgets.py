@@ -29,7 +29,7 @@ def nothing_matches(context: PageContext) -> bool:
 
 def headline_metrics(context: PageContext) -> None:
     h = headline(context.view)
-    columns = st.columns(5)
+    columns = st.columns(6)
     columns[0].metric("Visits", f"{h.visits:,}")
     columns[1].metric("Deals", f"{h.deals:,}")
     columns[2].metric(
@@ -40,6 +40,9 @@ def headline_metrics(context: PageContext) -> None:
     )
     columns[3].metric("Countries involved", h.countries)
     columns[4].metric("Sectors", h.sectors, help=f"{h.cooperation} standing cooperation areas in view")
+    columns[5].metric(
+        "Multilateral meetings", f"{h.meetings:,}", help=f"{h.sidelines} bilateral meetings on their sidelines"
+    )
     st.caption(
         f"{h.deals_without_value} of {h.deals} deals have no reported value. {h.sources} distinct sources behind "
         "the records in view."
