@@ -10,9 +10,9 @@ from components.data.categories import (
     STATE_LABELS,
     VISIT_KINDS,
 )
-from components.data.coverage import coverage
+from components.data.coverage import coverage, meeting_coverage
 from components.data.pair_keys import pair_label
-from components.data.schema import CooperationArea, Deal, Source, Visit
+from components.data.schema import CooperationArea, Deal, Meeting, Sideline, Source, Visit
 from components.ui.context import page_context
 
 context = page_context()
@@ -26,9 +26,12 @@ st.markdown(
 states (Afghanistan, Bangladesh, Bhutan, India, Maldives, Nepal, Pakistan, Sri Lanka), with each other and
 with Russia, China and the United States, from 2000 to today. Dataset {context.version}: {dataset.summary()}.
 
-**What it leaves out.** Multilateral meetings without bilateral talks hosted by one of the two countries;
-visits below minister or envoy level; private business deals; anything no source we read confirms. Counts
-reflect what has been curated — the coverage table below says where gaps remain.
+**Multilateral meetings.** Summits and ministerials of SAARC, BIMSTEC, the SCO, BRICS, the Quad, the
+Moscow format and the Heart of Asia process, with who attended at what level and the bilateral meetings
+held on their sidelines. A meeting called off is recorded too, with the reason.
+
+**What it leaves out.** Visits below minister or envoy level; private business deals; anything no source we
+read confirms. Counts reflect what has been curated — the coverage table below says where gaps remain.
 
 **Afghanistan after August 2021.** Visits to and from Kabul after the Taliban takeover are recorded as the
 events that happened (foreign ministers and envoys did travel to Kabul). Recording them does not imply
@@ -44,6 +47,8 @@ st.header("Coverage by country pair")
 table = coverage(tables, dataset.gaps)
 table.insert(1, "countries", [pair_label(p, context.country_names) for p in table.pair])
 st.dataframe(table, hide_index=True, width="stretch")
+st.header("Coverage of multilateral meetings")
+st.dataframe(meeting_coverage(tables, dataset.gaps), hide_index=True, width="stretch")
 
 st.header("Fields")
 
@@ -60,7 +65,14 @@ def _type(annotation) -> str:
     return text.replace("<class '", "").replace("'>", "")
 
 
-for title, model in (("Visit", Visit), ("Deal", Deal), ("Cooperation area", CooperationArea), ("Source", Source)):
+for title, model in (
+    ("Visit", Visit),
+    ("Deal", Deal),
+    ("Cooperation area", CooperationArea),
+    ("Multilateral meeting", Meeting),
+    ("Sideline meeting", Sideline),
+    ("Source", Source),
+):
     with st.expander(title):
         st.dataframe(fields(model), hide_index=True, width="stretch")
 st.caption("The README's data dictionary explains each field in words; data/schema/ holds the JSON Schema.")

@@ -19,6 +19,7 @@ def coverage(tables: Tables, gaps: dict[str, list[str]] | None = None) -> pd.Dat
                 "visits": tables.visits.groupby("pair").size(),
                 "deals": tables.deals.groupby("pair").size(),
                 "cooperation areas": tables.cooperation.groupby("pair").size(),
+                "sideline meetings": tables.sidelines.groupby("pair").size(),
             }
         )
         .fillna(0)
@@ -33,6 +34,27 @@ def coverage(tables: Tables, gaps: dict[str, list[str]] | None = None) -> pd.Dat
     return counts.reset_index().sort_values(["visits", "deals"], ascending=False, ignore_index=True)
 
 
+def meeting_coverage(tables: Tables, gaps: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """One row per series of multilateral meetings: meetings held and called off, sideline meetings, years, gaps."""
+    meetings = tables.meetings
+    gaps = gaps or {}
+    rows = []
+    for series in tables.series.itertuples():
+        own = meetings[meetings.series == series.id]
+        rows.append(
+            {
+                "series": series.name,
+                "meetings held": int((own.status == "held").sum()),
+                "called off": int((own.status != "held").sum()),
+                "sideline meetings": int(tables.sidelines.series.eq(series.id).sum()),
+                "first year": own.year.min() if len(own) else None,
+                "last year": own.year.max() if len(own) else None,
+                "known gaps": " ".join(gaps.get(series.id, [])),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def markdown(table: pd.DataFrame) -> str:
     header = "| " + " | ".join(table.columns) + " |\n|" + "---|" * len(table.columns) + "\n"
     rows = []
@@ -45,11 +67,14 @@ def markdown(table: pd.DataFrame) -> str:
 def document(root: Path = DEFAULT_DATA_DIR) -> str:
     """The text of docs/coverage.md for the data at `root`."""
     dataset = load_dataset(root)
-    table = coverage(build_tables(dataset), dataset.gaps)
+    tables = build_tables(dataset)
     return (
         "# Data coverage\n\nGenerated from `data/` by `make coverage`; do not edit by hand. Pair codes are ISO3; "
         "counts are curated records, not everything that happened. Known gaps come from `data/gaps.yaml`.\n\n"
-        f"Totals: {dataset.summary()}.\n\n" + markdown(table)
+        f"Totals: {dataset.summary()}.\n\n## Country pairs\n\n"
+        + markdown(coverage(tables, dataset.gaps))
+        + "\n## Multilateral meetings\n\n"
+        + markdown(meeting_coverage(tables, dataset.gaps))
     )
 
 

@@ -229,7 +229,7 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
         if not isinstance(gaps_file.data, list):
             unreadable.append(gaps_file.display)
         for gap, _ in validate_records(gaps_file, Gap, problems):
-            gaps.setdefault(pair_key(*gap.pair), []).append(gap.gap)
+            gaps.setdefault(pair_key(*gap.pair) if gap.pair else gap.series, []).append(gap.gap)
 
     paths = record_files(root)
     located: dict[str, list[Located]] = {kind: [] for kind in RECORD_DIRS}

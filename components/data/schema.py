@@ -307,10 +307,19 @@ class Sector(Strict):
 
 
 class Gap(Strict):
-    """A curator's note on what is known to be missing for a pair."""
+    """A curator's note on what is known to be missing, for a country pair or a series of meetings."""
 
-    pair: list[Iso3] = Field(description="The two countries' ISO3 codes.", min_length=2, max_length=2)
+    pair: list[Iso3] | None = Field(
+        default=None, min_length=2, max_length=2, description="The two countries' ISO3 codes."
+    )
+    series: Slug | None = Field(default=None, description="A series of multilateral meetings, from series.yaml.")
     gap: Text = Field(description="What is known to be missing, in the curator's words.")
+
+    @model_validator(mode="after")
+    def _names_what_it_is_about(self) -> Gap:
+        if (self.pair is None) == (self.series is None):
+            raise ValueError("a gap names either a pair or a series")
+        return self
 
 
 class DatasetInfo(Strict):
