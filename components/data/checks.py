@@ -71,6 +71,11 @@ def _visit_outcomes(visit: Visit, known: Known) -> Iterator[Finding]:
             yield ("outcomes", n), f"no deal has id {deal_id!r}"
 
 
+def _visit_meeting(visit: Visit, known: Known) -> Iterator[Finding]:
+    if visit.meeting and visit.meeting not in known.ids["meetings"]:
+        yield ("meeting",), f"no multilateral meeting has id {visit.meeting!r}"
+
+
 def _visit_span(visit: Visit, known: Known) -> Iterator[Finding]:
     if visit.end_date and period_end(visit.end_date) < period_start(visit.start_date):
         yield ("end_date",), f"ends ({visit.end_date}) before it starts ({visit.start_date})"
@@ -184,7 +189,15 @@ def _meeting_dates(meeting: Meeting, known: Known) -> Iterator[Finding]:
 
 # One row per record kind; a new kind adds its row. Checks run in this order for each record.
 CHECKS: dict[str, tuple[Callable[[Any, Known], Iterator[Finding]], ...]] = {
-    "visits": (_visit_countries, _visit_sectors, _visit_outcomes, _visit_span, _visit_not_future, _source_dates),
+    "visits": (
+        _visit_countries,
+        _visit_sectors,
+        _visit_outcomes,
+        _visit_meeting,
+        _visit_span,
+        _visit_not_future,
+        _source_dates,
+    ),
     "deals": (_deal_parties, _deal_sector, _deal_visit, _deal_status_order, _deal_not_future, _source_dates),
     "cooperation": (_area_countries, _area_sector, _area_milestones, _area_not_future, _source_dates),
     "meetings": (

@@ -118,6 +118,7 @@ def visits_table(v: list, codes: list[str], sector_ids: list[str]) -> pd.DataFra
             "sectors": [tuple(r.sectors) for r in v],
             "sector": _cat([r.sectors[0] if r.sectors else None for r in v], sector_ids),
             "outcomes": [tuple(r.outcomes) for r in v],
+            "meeting": _text(r.meeting for r in v),
             "summary": _summary(v),
             **_provenance(v),
         }

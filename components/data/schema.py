@@ -166,6 +166,9 @@ class Visit(Strict):
     sources: list[Source] = Field(
         description="Pages a curator read that confirm the visit; at least one.", min_length=1
     )
+    meeting: Slug | None = Field(
+        default=None, description="Id of the multilateral meeting during which the talks took place, if any."
+    )
     note: str | None = Field(default=None, description="Disagreements between sources and other caveats.")
 
 
