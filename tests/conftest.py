@@ -134,11 +134,11 @@ COUNTRIES = """\
   capital: {name: New Delhi, lat: 28.61, lon: 77.21}}
 - {iso3: PAK, name: Pakistan, adjective: Pakistani, group: south_asia, color: "#117733",
   capital: {name: Islamabad, lat: 33.68, lon: 73.05}}
-- {iso3: CHN, name: China, adjective: Chinese, group: partner, color: "#CC3311",
+- {iso3: CHN, name: China, adjective: Chinese, group: great_power, color: "#CC3311",
   capital: {name: Beijing, lat: 39.9, lon: 116.4}}
-- {iso3: RUS, name: Russia, adjective: Russian, group: partner, color: "#0077BB",
+- {iso3: RUS, name: Russia, adjective: Russian, group: great_power, color: "#0077BB",
   capital: {name: Moscow, lat: 55.75, lon: 37.62}}
-- {iso3: USA, name: United States, adjective: American, group: partner, color: "#EE7733",
+- {iso3: USA, name: United States, adjective: American, group: great_power, color: "#EE7733",
   capital: {name: Washington, lat: 38.9, lon: -77.04}}
 """
 

@@ -95,7 +95,13 @@ COOPERATION_STATUSES = ("active", "proposed", "stalled", "ended")
 MEETING_STATUSES = ("held", "postponed", "cancelled")
 MEETING_STATUS_LABELS = {"held": "Held", "postponed": "Postponed", "cancelled": "Cancelled"}
 
-COUNTRY_GROUPS = ("south_asia", "partner", "other")
+COUNTRY_GROUPS = ("south_asia", "great_power", "partner", "other")
+COUNTRY_GROUP_LABELS = {
+    "south_asia": "South Asia",
+    "great_power": "Great powers",
+    "partner": "Other partners",
+    "other": "Summit hosts and guests",
+}
 
 SOURCE_KINDS = ("official", "news", "research")
 

@@ -292,8 +292,8 @@ class Country(Strict):
     iso3: Iso3 = Field(description="ISO 3166-1 alpha-3 code.")
     name: Text = Field(description="Short English name.")
     group: Literal[COUNTRY_GROUPS] = Field(
-        description="south_asia (the eight), partner (their main outside partners), or other (countries that "
-        "appear only as hosts or guests of multilateral meetings)."
+        description="south_asia (the eight), great_power (Russia, China, the United States), partner (other "
+        "outside partners), or other (countries that appear only as hosts or guests of multilateral meetings)."
     )
     capital: Place = Field(description="The capital, where visit arcs start on maps.")
     color: Annotated[

@@ -13,7 +13,14 @@ from typing import Any
 import streamlit as st
 
 from components.data import links
-from components.data.categories import DEAL_STATES, ROLE_LABELS, STATE_LABELS, VISITOR_ROLES
+from components.data.categories import (
+    COUNTRY_GROUP_LABELS,
+    COUNTRY_GROUPS,
+    DEAL_STATES,
+    ROLE_LABELS,
+    STATE_LABELS,
+    VISITOR_ROLES,
+)
 from components.data.filters import FILTER_FIELDS, FILTER_KEYS, FilterField, Filters, filters_from_values
 from components.data.frames import Tables
 from components.data.links import LinkVocabulary
@@ -109,10 +116,12 @@ def show_link_notices() -> None:
 def _options(tables: Tables) -> dict[str, tuple[list, Callable[[Any], str]]]:
     """Each vocabulary's choices in display order and how each choice reads."""
     names = tables.countries.name.to_dict()
-    codes = sorted(names, key=names.get)
+    groups = tables.countries.group.to_dict()
+    # South Asia first, then the great powers, the other partners, and summit hosts: each group by name.
+    codes = sorted(names, key=lambda code: (COUNTRY_GROUPS.index(groups[code]), names[code]))
     sector_names = tables.sectors.name.to_dict()
     return {
-        "countries": (codes, lambda code: f"{names[code]} ({code})"),
+        "countries": (codes, lambda code: f"{names[code]} ({code}) · {COUNTRY_GROUP_LABELS[groups[code]]}"),
         "sectors": (list(sector_names), sector_names.get),
         "roles": (list(VISITOR_ROLES), ROLE_LABELS.get),
         "statuses": (list(DEAL_STATES), STATE_LABELS.get),
