@@ -48,9 +48,9 @@ def set_filter(key: str, value) -> None:
     st.session_state[key] = value
 
 
-def _read_url(vocab: LinkVocabulary) -> None:
+def _read_url(vocab: LinkVocabulary) -> bool:
     """Apply what the address asks for when it differs from what this session last wrote there, then
-    give every sidebar widget the session's value."""
+    give every sidebar widget the session's value. True on the session's first run."""
     state = st.session_state
     values = _values()
     for key, default in vocab.defaults().items():
@@ -68,9 +68,15 @@ def _read_url(vocab: LinkVocabulary) -> None:
     asked = {k: v for k, v in params.items() if k in FILTER_KEYS and written.get(k) != v}
     asked_values, problems = links.parse(asked, vocab)
     values.update(asked_values)
-    for key in FILTER_KEYS:
-        state[key] = values[key]
+    first_run = _WRITTEN not in state
+    # A tab reconnecting to a new session (after a server restart) sends the widget values on screen, and the
+    # change that made it reconnect runs no callback: on a first run the values are widget defaults, so the
+    # browser's values win over the address. Assigning them here would undo that change.
+    if not first_run:
+        for key in FILTER_KEYS:
+            state[key] = values[key]
     state[_NOTICES] = state.get(_NOTICES, []) + notices + problems
+    return first_run
 
 
 def _write_url(vocab: LinkVocabulary) -> None:
@@ -94,7 +100,8 @@ def show_link_notices() -> None:
 def sidebar_filters(tables: Tables) -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
     vocab = vocabulary(tables)
-    _read_url(vocab)
+    first_run = _read_url(vocab)
+    initial = _values() if first_run else dict.fromkeys(FILTER_KEYS)
     names = dict(zip(tables.countries.iso3, tables.countries.name, strict=True))
     codes = sorted(names, key=names.get)
     sector_names = dict(zip(tables.sectors.id, tables.sectors.name, strict=True))
@@ -108,6 +115,7 @@ def sidebar_filters(tables: Tables) -> Filters:
         countries = st.multiselect(
             "Countries involved",
             codes,
+            default=initial["countries"],
             format_func=country,
             key="countries",
             on_change=_remember,
@@ -116,17 +124,25 @@ def sidebar_filters(tables: Tables) -> Filters:
             help="Keep records that involve any of these countries.",
         )
         st.markdown("**Country pair**")
-        a = st.selectbox(
-            "First country", codes, format_func=country, key="a", placeholder="Any", on_change=_remember, args=("a",)
+        a, b = (
+            st.selectbox(
+                label,
+                codes,
+                index=_index(codes, initial[key]),
+                format_func=country,
+                key=key,
+                placeholder="Any",
+                on_change=_remember,
+                args=(key,),
+            )
+            for key, label in (("a", "First country"), ("b", "Second country"))
         )
-        b = st.selectbox(
-            "Second country", codes, format_func=country, key="b", placeholder="Any", on_change=_remember, args=("b",)
-        )
-        years = st.slider("Years", low, high, key="years", on_change=_remember, args=("years",))
+        years = st.slider("Years", low, high, value=initial["years"], key="years", on_change=_remember, args=("years",))
         sectors = st.multiselect(
             "Sectors",
             list(sector_names),
             format_func=sector_names.get,
+            default=initial["sector"],
             key="sector",
             placeholder="All sectors",
             on_change=_remember,
@@ -136,6 +152,7 @@ def sidebar_filters(tables: Tables) -> Filters:
             "Visitor role",
             list(VISITOR_ROLES),
             format_func=ROLE_LABELS.get,
+            default=initial["role"],
             key="role",
             placeholder="All roles",
             on_change=_remember,
@@ -145,6 +162,7 @@ def sidebar_filters(tables: Tables) -> Filters:
             "Deal status (now)",
             list(DEAL_STATES),
             format_func=STATE_LABELS.get,
+            default=initial["status"],
             key="status",
             placeholder="All statuses",
             on_change=_remember,
@@ -163,8 +181,15 @@ def sidebar_filters(tables: Tables) -> Filters:
         )
         if not filters.is_default:
             st.button("Clear all filters", on_click=_clear, args=(vocab,), icon=":material/filter_alt_off:")
+    if first_run:
+        for key in FILTER_KEYS:
+            _remember(key)
     _write_url(vocab)
     return filters
+
+
+def _index(options: list[str], value: str | None) -> int | None:
+    return options.index(value) if value in options else None
 
 
 def _clear(vocab: LinkVocabulary) -> None:

@@ -33,9 +33,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(script: Path, data: Path | None = None, *, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run `streamlit run script` on a free loopback port until the block ends; yield (base url, process)."""
-    port = free_port()
+def serve(
+    script: Path, data: Path | None = None, *, timeout: float = 120, port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `streamlit run script` on loopback (a free port unless given) until the block ends; yield (base url,
+    process)."""
+    port = port or free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     if data is not None:
         env["DASHBOARD_DATA_DIR"] = str(data)
