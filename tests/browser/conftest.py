@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,17 +29,18 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's chromium driven by Playwright; fails (never skips) with how to install it when missing."""
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.fail(
-            f"Browser tests need Chromium at {CHROMIUM}. Install it with `apt-get install -y chromium` "
-            "(or set CHROMIUM to its path).",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
+    """Chromium driven by Playwright; fails (never skips) with how to install it when missing."""
+    from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Error as error:
+            pytest.fail(
+                f"Browser tests need Chromium ({error.message.splitlines()[0]}). `make test` installs it: "
+                "`apt-get install -y chromium` as root, else `python -m playwright install chromium`.",
+                pytrace=False,
+            )
         yield instance
         instance.close()
 
