@@ -29,7 +29,7 @@ lock: $(VENV)/.dev-installed
 # The browser tests need Chromium and the replica test nginx: Debian's packages when we may install them,
 # else Playwright's own Chromium build.
 system-tools: $(VENV)/.dev-installed
-	@if command -v chromium >/dev/null; then :; \
+	@if [ -n "$${CHROMIUM:-}" ] || command -v chromium >/dev/null; then :; \
 	elif [ -n "$(AS_ROOT_WITH_APT)" ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
