@@ -154,8 +154,7 @@ async def run_waves(url: str, pid: int | None, counts: list[int], budget_s: floa
 def replicas_per_100_users(waves: list[Wave], *, burst_s: float = BURST_S, steady_s: float = CHANGE_EVERY_S) -> int:
     """Replicas (about one core each: a Streamlit process runs scripts under one interpreter lock) that serve
     100 users who all open the page within `burst_s` and then each change a filter every `steady_s`."""
-    measured = [w for w in waves if w.sessions > 1 and not math.isnan(w.open_cpu_s)] or waves
-    largest = max(measured, key=lambda w: w.sessions)
+    largest = max(waves, key=lambda w: w.sessions)
     burst = 100 * largest.open_cpu_s / largest.sessions / burst_s
     steady = 100 * largest.change_cpu_s / largest.sessions / steady_s
     return math.ceil(max(burst, steady) / TARGET_UTILISATION)
@@ -171,7 +170,8 @@ def memory_slope(waves: list[Wave]) -> str:
 
 
 def render(waves: list[Wave], machine: dict[str, str], peak_mb: float) -> str:
-    replicas = replicas_per_100_users(waves) if waves else 0
+    measured = waves and not math.isnan(waves[-1].open_cpu_s)  # not when the server is another's (--url)
+    replicas = replicas_per_100_users(waves) if measured else "– (no server CPU measured)"
     lines = [
         START,
         "## Concurrent sessions (`make load`)",
