@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, REPO, serve
+from tests.browser.support import REPO, serve
 
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:", "about:")
@@ -25,24 +25,6 @@ def server() -> Iterator[str]:
     """`streamlit run app.py` on a free loopback port, stopped at the end of the session."""
     with serve(REPO / "app.py") as (url, _process):
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Chromium driven by Playwright; fails (never skips) with how to install it when missing."""
-    from playwright.sync_api import Error, sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except Error as error:
-            pytest.fail(
-                f"Browser tests need Chromium ({error.message.splitlines()[0]}). `make test` installs it: "
-                "`apt-get install -y chromium` as root, else `python -m playwright install chromium`.",
-                pytrace=False,
-            )
-        yield instance
-        instance.close()
 
 
 class Tab:

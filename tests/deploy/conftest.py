@@ -1,12 +1,10 @@
-"""Fixtures for the deployment tests: the browser tests' chromium, and nginx from the system."""
+"""Fixtures for the deployment tests: nginx from the system (the browser comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import shutil
 
 import pytest
-
-from tests.browser.conftest import browser  # noqa: F401  (the shared fixture)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
