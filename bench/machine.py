@@ -8,6 +8,8 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+from tests.browser.support import CHROMIUM
+
 PACKAGES = ("streamlit", "plotly", "pandas", "pydantic", "pyyaml", "pyarrow", "playwright")
 
 
@@ -27,7 +29,9 @@ def _memory_gib() -> float:
 
 def _chromium() -> str:
     try:
-        out = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=20)
+        if CHROMIUM is None:
+            return "Playwright's build"
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20)
         return out.stdout.strip() or "unknown"
     except (OSError, subprocess.SubprocessError):
         return "not found"

@@ -1,4 +1,4 @@
-"""Shared fixtures: a small, valid dataset written in code, and helpers to break it one way at a time."""
+"""Shared fixtures: a small, valid dataset written in code, helpers to break it one way at a time, and the browser."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_DATA = REPO / "data"
@@ -240,3 +242,21 @@ def tables(dataset):
     from components.data.frames import build_tables
 
     return build_tables(dataset)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium driven by Playwright, shared by the browser and deployment tests; fails (never skips) when missing."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Error as error:
+            pytest.fail(
+                f"Browser tests need Chromium ({error.message.splitlines()[0]}). `make test` installs it: "
+                "`apt-get install -y chromium` as root, else `python -m playwright install chromium`.",
+                pytrace=False,
+            )
+        yield instance
+        instance.close()

@@ -75,9 +75,9 @@ def set_filter(key: str, value) -> None:
     st.session_state[key] = value
 
 
-def _read_url(tables: Tables, vocab: LinkVocabulary) -> None:
+def _read_url(tables: Tables, vocab: LinkVocabulary) -> bool:
     """Apply what the address asks for when it differs from what this session last wrote there, then
-    give every sidebar widget the session's value."""
+    give every sidebar widget the session's value. True on the session's first run."""
     state = st.session_state
     values = filter_values(tables)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
@@ -90,9 +90,15 @@ def _read_url(tables: Tables, vocab: LinkVocabulary) -> None:
     asked = {k: v for k, v in params.items() if k in FILTER_KEYS and written.get(k) != v}
     asked_values, problems = links.parse(asked, vocab)
     values.update(asked_values)
-    for key in FILTER_KEYS:
-        state[key] = values[key]
+    first_run = _WRITTEN not in state
+    # A tab reconnecting to a new session (after a server restart) sends the widget values on screen, and the
+    # change that made it reconnect runs no callback: on a first run the values are widget defaults, so the
+    # browser's values win over the address. Assigning them here would undo that change.
+    if not first_run:
+        for key in FILTER_KEYS:
+            state[key] = values[key]
     state[_NOTICES] = state.get(_NOTICES, []) + notices + problems
+    return first_run
 
 
 def _write_url(tables: Tables, vocab: LinkVocabulary) -> None:
@@ -128,32 +134,41 @@ def _options(tables: Tables) -> dict[str, tuple[list, Callable[[Any], str]]]:
     }
 
 
-def _widget(field: FilterField, options, vocab: LinkVocabulary):
+def _widget(field: FilterField, options, vocab: LinkVocabulary, initial):
+    """One filter's widget; `initial` is its value on a session's first run (None later: state holds it)."""
     common = {"key": field.key, "on_change": _remember, "args": (field.key,), "help": field.help}
     if field.kind == "range":
-        return st.slider(field.label, *vocab.years, **common)
+        return st.slider(field.label, *vocab.years, value=initial, **common)
     choices, label = options[field.vocabulary]
-    widget = st.multiselect if field.kind == "multi" else st.selectbox
-    return widget(field.label, choices, format_func=label, placeholder=field.placeholder, **common)
+    if field.kind == "multi":
+        return st.multiselect(
+            field.label, choices, default=initial, format_func=label, placeholder=field.placeholder, **common
+        )
+    index = choices.index(initial) if initial in choices else None
+    return st.selectbox(field.label, choices, index=index, format_func=label, placeholder=field.placeholder, **common)
 
 
 def sidebar_filters(tables: Tables) -> Filters:
     """Draw the shared filters in the sidebar and return what they select."""
     vocab = vocabulary(tables)
-    _read_url(tables, vocab)
+    first_run = _read_url(tables, vocab)
+    initial = filter_values(tables) if first_run else dict.fromkeys(FILTER_KEYS)
     options = _options(tables)
     with st.sidebar:
         st.header("Filters")
         for field in FILTER_FIELDS:
             if field.heading:
                 st.markdown(f"**{field.heading}**")
-            _widget(field, options, vocab)
+            _widget(field, options, vocab, initial[field.key])
         values = filter_values(tables)
         if values["a"] and values["a"] == values["b"]:
             st.caption("Pick two different countries to filter by pair.")
         filters = current_filters(tables)
         if not filters.is_default:
             st.button("Clear all filters", on_click=_clear, args=(vocab,), icon=":material/filter_alt_off:")
+    if first_run:
+        for key in FILTER_KEYS:
+            _remember(key)
     _write_url(tables, vocab)
     return filters
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, REPO, serve
+from tests.browser.support import REPO, serve
 
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:", "about:")
@@ -26,23 +25,6 @@ def server() -> Iterator[str]:
     """`streamlit run app.py` on a free loopback port, stopped at the end of the session."""
     with serve(REPO / "app.py") as (url, _process):
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's chromium driven by Playwright; fails (never skips) with how to install it when missing."""
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.fail(
-            f"Browser tests need Chromium at {CHROMIUM}. Install it with `apt-get install -y chromium` "
-            "(or set CHROMIUM to its path).",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class Tab:

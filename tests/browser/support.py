@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Debian's chromium when installed (`make test` installs it as root); None lets Playwright use its own build.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -33,9 +35,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(script: Path, data: Path | None = None, *, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run `streamlit run script` on a free loopback port until the block ends; yield (base url, process)."""
-    port = free_port()
+def serve(
+    script: Path, data: Path | None = None, *, timeout: float = 120, port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `streamlit run script` on loopback (a free port unless given) until the block ends; yield (base url,
+    process)."""
+    port = port or free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     if data is not None:
         env["DASHBOARD_DATA_DIR"] = str(data)

@@ -1,0 +1,1 @@
+"""Deployment: the container image, the nginx load balancer and a Kubernetes example."""
