@@ -24,7 +24,9 @@ st.markdown(
     f"""
 **What it covers.** Official visits, deals and standing lines of cooperation between the eight South Asian
 states (Afghanistan, Bangladesh, Bhutan, India, Maldives, Nepal, Pakistan, Sri Lanka), with each other and
-with Russia, China and the United States, from 2000 to today. Dataset {context.version}: {dataset.summary()}.
+with the great powers (Russia, China, the United States) and with Japan, the United Kingdom, Türkiye, Iran,
+Saudi Arabia and the United Arab Emirates, from 2000 to today. Deals may have three or more parties (the TAPI
+pipeline, for one). Dataset {context.version}: {dataset.summary()}.
 
 **Multilateral meetings.** Summits and ministerials of SAARC, BIMSTEC, the SCO, BRICS, the Quad, the
 Moscow format and the Heart of Asia process, with who attended at what level and the bilateral meetings

@@ -19,7 +19,7 @@ source = chart_source(context)
 st.title("South Asian diplomacy at a glance")
 st.caption(
     "Who visits whom, what they sign, and where they cooperate — the eight South Asian states with each other "
-    "and with Russia, China and the United States. Every record links to its sources."
+    "and with their outside partners, bilaterally and at summits. Every record links to its sources."
 )
 if nothing_matches(context):
     st.stop()
