@@ -66,7 +66,7 @@ class Filters:
         return self == Filters()
 
     def describe(self, country_names: Mapping[str, str] | None = None) -> str:
-        """One line a citation or a chart subtitle can carry: 'pair Pakistan–Russia; 2010–2021; sectors energy'."""
+        """One line a citation or a chart subtitle can carry: 'pair Pakistan – Russia; 2010–2021; sectors energy'."""
         names = country_names or {}
         parts = []
         if self.pair:

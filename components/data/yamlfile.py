@@ -15,7 +15,7 @@ MAX_LABEL = 120  # the longest id a record may have
 ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in data files; write the value out"
 
 
-class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """A safe loader that keeps dates as written, so the schema reports an impossible one with its field."""
 
 
