@@ -160,15 +160,15 @@ def sidebar_filters(tables: Tables) -> Filters:
             if field.heading:
                 st.markdown(f"**{field.heading}**")
             _widget(field, options, vocab, initial[field.key])
+        if first_run:  # the widgets now hold the browser's values, or the link's: they are the session's from here
+            for key in FILTER_KEYS:
+                _remember(key)
         values = filter_values(tables)
         if values["a"] and values["a"] == values["b"]:
             st.caption("Pick two different countries to filter by pair.")
         filters = current_filters(tables)
         if not filters.is_default:
             st.button("Clear all filters", on_click=_clear, args=(vocab,), icon=":material/filter_alt_off:")
-    if first_run:
-        for key in FILTER_KEYS:
-            _remember(key)
     _write_url(tables, vocab)
     return filters
 

@@ -61,7 +61,10 @@ def test_filter_change_updates_the_url_and_the_url_restores_it(tab, browser):
     """Picking a pair in the sidebar writes ?a=..&b=..; opening that address restores the same view."""
     tab.open("/data")
     everything = tab.page.get_by_role("tab").first.inner_text()
-    for label, code in (("First country", "Pakistan (PAK)"), ("Second country", "Russia (RUS)")):
+    for label, code in (
+        ("First country", "Pakistan (PAK) · South Asia"),
+        ("Second country", "Russia (RUS) · Great powers"),
+    ):
         tab.page.get_by_label(label, exact=True).click()
         tab.page.get_by_role("option", name=code, exact=True).click()
         tab.settle()
