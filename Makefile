@@ -10,7 +10,7 @@ COMPILE := $(VENV)/bin/uv pip compile pyproject.toml --quiet --python-version 3.
 	--custom-compile-command "make lock"
 AS_ROOT_WITH_APT := $(shell [ "$$(id -u)" = 0 ] && command -v apt-get)
 
-.PHONY: run serve test test-fast validate lint format schema bench load lock system-tools clean coverage
+.PHONY: run serve test test-fast validate lint format schema bench load lock system-tools clean coverage screenshots
 
 $(VENV)/.app-installed: requirements/app.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,7 @@ $(VENV)/.app-installed: requirements/app.lock
 	touch $@
 
 # dev.lock holds the app's packages too: one hashed set, resolved together.
-$(VENV)/.dev-installed: $(VENV)/.app-installed requirements/dev.lock
+$(VENV)/.dev-installed: $(VENV)/.app-installed requirements/dev.lock node_modules/.installed
 	$(PIP_INSTALL) -r requirements/dev.lock
 	touch $@
 
@@ -37,6 +37,14 @@ system-tools: $(VENV)/.dev-installed
 	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || [ -z "$(AS_ROOT_WITH_APT)" ]; then :; \
 	else echo "Installing nginx for the replica test"; \
 	  (apt-get install -y -qq nginx-light || (apt-get update -qq && apt-get install -y -qq nginx-light)) >/dev/null; fi
+
+# axe-core for the browser tests' accessibility audit, at the version pinned in package-lock.json
+# (npm from Debian when it is missing and we may install it).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || [ -z "$(AS_ROOT_WITH_APT)" ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null)
+	npm ci --no-audit --no-fund --silent
+	touch $@
 
 # Development: errors show their traceback. `serve` is the same app with production's terse errors.
 run: $(VENV)/.app-installed
@@ -66,6 +74,12 @@ test: $(VENV)/.dev-installed system-tools lint validate
 test-fast: $(VENV)/.dev-installed
 	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/deploy -q
 
+# Whole-page screenshots at 1280×720 and 1920×1080 under artifacts/; the 1280 ones become the README's.
+screenshots: $(VENV)/.dev-installed
+	$(PY) -m pytest tests/browser/test_layout.py -q
+	cp artifacts/screenshots/*-1280x720.png docs/screenshots/
+	cd docs/screenshots && for f in *-1280x720.png; do mv "$$f" "$${f%-1280x720.png}.png"; done
+
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
 
@@ -73,7 +87,7 @@ load: $(VENV)/.dev-installed system-tools
 	$(PY) -m bench.load
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts node_modules
 
 coverage: $(VENV)/.app-installed
 	$(PY) -m components.data.coverage

@@ -44,7 +44,7 @@ if st.session_state.pop(PAIR_REQUESTED, False):
 
 areas = view.cooperation[view.cooperation.status == "active"].sort_values("since")
 others = len(view.cooperation) - len(areas)
-st.subheader(f"Active cooperation areas in view ({len(areas)})")
+st.header(f"Active cooperation areas in view ({len(areas)})")
 st.caption(
     f"{others} more in view are proposed, stalled or ended; the Data & sources page lists every area."
     if others
@@ -61,7 +61,7 @@ shown = areas.iloc[(page - 1) * CARDS_PER_PAGE : page * CARDS_PER_PAGE]
 columns = st.columns(2)
 for n, area in enumerate(shown.itertuples()):
     with columns[n % 2].container(border=True):
-        st.markdown(f"#### {md(sector_names.get(area.sector, area.sector))}: {md(pair_label(area.countries, names))}")
+        st.markdown(f"### {md(sector_names.get(area.sector, area.sector))}: {md(pair_label(area.countries, names))}")
         st.caption(f"Since {area.since} · {area.status}")
         st.markdown(md(area.summary))
         milestones = []

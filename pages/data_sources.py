@@ -20,7 +20,7 @@ citation = dataset_citation(dataset.info, dataset.fingerprint, accessed=date.tod
 st.title("Data & sources")
 st.caption(f"Dataset {md(context.version)} · showing {md(described)}")
 
-st.subheader("Download exactly what is in view")
+st.header("Download exactly what is in view")
 frames = export_frames(view, context.version)
 stem = f"south-asia-diplomacy-{dataset.info.version if dataset.info else 'data'}"
 columns = st.columns(4)
@@ -67,7 +67,7 @@ with tabs[-1]:
     unique = view.sources.drop_duplicates("url").sort_values(["publisher", "published"])
     source_links(unique)
 
-st.subheader("Methodology")
+st.header("Methodology")
 st.markdown(
     """
 Records are curated by hand from published sources — ministries, embassies, presidential and prime

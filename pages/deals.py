@@ -40,13 +40,16 @@ with left:
 with right:
     show_chart(deal_value(deals, by="partner", labels=context.country_names, source=source), key="deals_value_partner")
 
-left, right = st.columns([3, 2])
-with left:
+# Side by side where the screen is wide enough, one above the other where it is not.
+with st.container(horizontal=True, gap="large"):
     points = show_chart(deals_map(deals, view.paths, tables.countries, source=source), key="deals_map", selectable=True)
     open_details(context, clicked_ids(points), key="deals_map")
-with right:
-    show_chart(status_breakdown(deals, source=source), key="deals_status", on_select=narrow_to_status("deals_status"))
-    st.caption("Click a status to keep only deals in that state, on every page.")
+    show_chart(
+        status_breakdown(deals, source=source, width=560),
+        key="deals_status",
+        on_select=narrow_to_status("deals_status"),
+    )
+st.caption("Click a status to keep only deals in that state, on every page.")
 
-st.subheader("All deals in view")
+st.header("All deals in view")
 record_table(context, "deals", deals.sort_values("date", ascending=False), key="deals_table")

@@ -27,20 +27,19 @@ if nothing_matches(context):
 headline_metrics(context)
 show_chart(activity_by_year(view.visits, view.deals, source=source), key="overview_activity")
 
-left, right = st.columns([3, 2])
-with left:
+# Side by side where the screen is wide enough, one above the other where it is not.
+with st.container(horizontal=True, gap="large"):
     points = show_chart(visits_map(view.visits, tables.countries, source=source), key="overview_map", selectable=True)
     open_details(context, clicked_ids(points), key="overview_map")
-with right:
     counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
     show_chart(
-        top_sectors(counts, sector_names=context.sector_names, source=source),
+        top_sectors(counts, sector_names=context.sector_names, source=source, width=600),
         key="overview_sectors",
         on_select=narrow_to_sector("overview_sectors"),
     )
-    st.caption("Click a sector's bar to narrow every page to that sector.")
+st.caption("Click a sector's bar to narrow every page to that sector.")
 
-st.subheader("Latest events")
+st.header("Latest events")
 latest = latest_events(view, context.country_names)
 event = st.dataframe(
     latest,

@@ -30,7 +30,7 @@ if c or d:
     else:
         views.append((c, d, pairs.pair_tables(tables, c, d, context.filters)))
 
-scales = shared_scales(views, today=date.today())
+scales = shared_scales(views, today=date.today(), years=context.filters.years)
 columns = st.columns(len(views), gap="large")
 for column, (x, y, view) in zip(columns, views, strict=True):
     with column:

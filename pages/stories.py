@@ -8,6 +8,8 @@ from components.ui.context import page_context
 from components.ui.display import show_chart
 from components.ui.markdown import md
 
+PREVIEW_HEIGHT = 560  # tall enough in a half-width column for the plot to stay larger than its legend
+
 context = page_context()
 stories = context.loaded.stories
 
@@ -22,7 +24,7 @@ for story in stories.stories:
     with st.container(border=True):
         left, right = st.columns([2, 3])
         with left:
-            st.subheader(md(story.title))
+            st.header(md(story.title))
             st.caption(f"{md(story.author)} · for {md(story.audience)} · {len(story.slides)} slides")
             st.markdown(md(story.summary))
             st.page_link(
@@ -36,5 +38,12 @@ for story in stories.stories:
         with right:
             st.markdown(f"**Slide 1 — {md(first.title)}**")
             if first.view:
-                fig = slide_figure(first.view, context.tables, source=source_line(context.version), title=first.title)
+                fig = slide_figure(
+                    first.view,
+                    context.tables,
+                    source=source_line(context.version),
+                    title=first.title,
+                    presentation=False,
+                )
+                fig.update_layout(height=max(fig.layout.height or 0, PREVIEW_HEIGHT))
                 show_chart(fig, key=f"preview-{story.id}")

@@ -48,5 +48,5 @@ show_chart(
     visits_per_year_by_pair(visits, names=context.country_names, source=source), key="visits_per_year", data=per_year
 )
 
-st.subheader("All visits in view")
+st.header("All visits in view")
 record_table(context, "visits", visits.sort_values("start", ascending=False), key="visits_table")

@@ -108,6 +108,6 @@ def test_every_slide_of_the_shipped_stories_builds_its_chart():
         for slide in story.slides:
             if slide.view:
                 fig = slide_figure(slide.view, tables, source="Source: test", title=slide.title)
-                assert fig.layout.title.text == slide.title
+                assert fig.layout.meta["title"] == slide.title, "the slide's heading names the chart"
                 assert source_text(fig).startswith("Source: test")
                 assert fig.data, f"{story.id}: '{slide.title}' draws nothing"

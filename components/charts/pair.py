@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
+from components.charts.common import add_key, empty, finish, role_key, role_symbol, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
 from components.data.frames import Tables
 from components.data.pair_keys import pair_label
@@ -34,13 +34,22 @@ def pair_timeline(
     if view.visits.empty and view.deals.empty and view.cooperation.empty and view.sidelines.empty:
         return empty(NOTHING, title=title, source=source)
     end = pd.Timestamp(today or date.today())
+    if x_range is None:
+        dates = pd.concat([view.visits.start, view.deals.date, view.sidelines.date]).dropna()
+        first = dates.min().year if len(dates) else end.year - 10
+        x_range = (f"{first - 1}-07-01", end.date().isoformat())
+    axis_start = pd.Timestamp(x_range[0])
     fig = go.Figure()
     lanes: list[str] = []
+    earlier: list[tuple[str, int]] = []
     for area in view.cooperation.sort_values("since").itertuples():
         lane = f"Cooperation: {sector_names.get(area.sector, area.sector)}"
         lanes.append(lane)
+        since = pd.Timestamp(year=int(area.since), month=1, day=1)
+        if since < axis_start:  # began before the axis: drawn from its start, with a note of the real year
+            earlier.append((lane, int(area.since)))
         fig.add_scatter(
-            x=[pd.Timestamp(year=int(area.since), month=1, day=1), end],
+            x=[max(since, axis_start), end],
             y=[lane, lane],
             mode="lines",
             line={"width": 12, "color": "#88CCEE" if area.status == "active" else "#BBBBBB"},
@@ -90,6 +99,7 @@ def pair_timeline(
                 "line": {"width": 1.5, "color": colors.get(guest, "#555")},
             },
             name=f"Visit by {names.get(guest, guest)}",
+            showlegend=False,
             customdata=one_way[["id", "visitor", "dates"]].to_numpy(),
             text=[f"{ROLE_LABELS[r]}<br>{wrap_text(s)}" for r, s in zip(one_way.role, one_way.summary, strict=True)],
             hovertemplate="<b>%{customdata[1]}</b>, %{customdata[2]}<br>%{text}<extra></extra>",
@@ -108,10 +118,26 @@ def pair_timeline(
             text=[wrap_text(s) for s in sides.summary],
             hovertemplate="<b>%{customdata[1]}</b><br>at the %{customdata[2]}<br><br>%{text}<extra></extra>",
         )
-    add_role_legend(fig, list(visits.role.astype("str").unique()))
-    fig.update_yaxes(categoryorder="array", categoryarray=lanes, automargin=True)
-    if x_range:
-        fig.update_xaxes(range=list(x_range))
+    guests = [g for g in (b, a) if (visits.guest == g).any()]
+    add_key(fig, [(f"Visit by {names.get(g, g)}", "circle", colors.get(g, "#555")) for g in guests])
+    # Each lane is named just above its line, inside the plot, so the plot keeps the chart's whole width even on
+    # a phone; a span that began before the axis says so in its name.
+    since = dict(earlier)
+    for lane in lanes:
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            y=lane,
+            text=lane if lane not in since else f"{lane} · ◀ since {since[lane]}",
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=8,
+            font={"size": 12, "color": "#333333"},
+            name="earlier" if lane in since else "lane",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=lanes, showticklabels=False, range=[-0.6, len(lanes) - 0.3])
+    fig.update_xaxes(range=list(x_range))
     fig.update_layout(clickmode="event+select")
     return finish(
         fig,
@@ -119,7 +145,11 @@ def pair_timeline(
         source=source + " Open marks: date known only to the month or year.",
         x_title="Date",
         y_title="",
-        height=max(320, 170 + 55 * len(lanes)),
+        height=max(380, 250 + 50 * len(lanes)),
+        # Colour in the entries; the role shapes as one line of text, so the legend stays smaller than the plot.
+        legend_title=role_key(list(visits.role.astype("str").unique())) if len(visits) else "",
+        alt=f"Time line of {len(visits)} visits, {len(deals)} deals and {len(view.cooperation)} cooperation "
+        f"areas between {names.get(a, a)} and {names.get(b, b)}, from {x_range[0][:4]} to {x_range[1][:4]}.",
     )
 
 
@@ -154,12 +184,20 @@ def pair_activity(
             hovertemplate=f"%{{x}}: %{{y}} · {name}<extra></extra>",
         )
     fig.update_layout(barmode="group")
-    if years:
-        fig.update_xaxes(range=[years[0] - 0.5, years[1] + 0.5])
+    years = years or (int(per_year.index.min()), int(per_year.index.max()))
+    fig.update_xaxes(range=[years[0] - 0.5, years[1] + 0.5])
     if y_max:
         fig.update_yaxes(range=[0, y_max * 1.1])
     fig.update_yaxes(dtick=1 if (y_max or per_year.to_numpy().max()) <= 6 else None)
-    return finish(fig, title=title, source=source, x_title="Year", y_title="Records", height=380)
+    return finish(
+        fig,
+        title=title,
+        source=source,
+        x_title="Year",
+        y_title="Records",
+        height=420,
+        alt=f"Bars of visits each way and deals signed per year, {years[0]}–{years[1]}.",
+    )
 
 
 def pair_sector_profile(
@@ -188,10 +226,18 @@ def pair_sector_profile(
             colorscale="Blues",
             zmin=0,
             zmax=z_max,
-            colorbar={"title": {"text": "Records"}},
+            colorbar={"title": {"text": "Records", "side": "right"}},
             hovertemplate="%{y}, %{x}: %{z} record(s)<extra></extra>",
             xgap=1,
             ygap=1,
         )
     )
-    return finish(fig, title=title, source=source, x_title="Period", y_title="", height=max(300, 150 + 30 * len(table)))
+    return finish(
+        fig,
+        title=title,
+        source=source,
+        x_title="Period",
+        y_title="",
+        height=max(320, 190 + 30 * len(table)),
+        alt=f"Grid of records per sector and five-year period across {len(table)} sectors.",
+    )

@@ -9,6 +9,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from components.charts import breakdowns, maps, meetings, pair, timelines
+from components.charts.common import title_text
 from components.data import pairs
 from components.data.categories import FOCUS_COUNTRIES
 from components.data.filters import apply_filters
@@ -111,12 +112,21 @@ SLIDE_BUILDERS: dict[str, Callable[[SlideData], go.Figure]] = {
 }
 
 
-def slide_figure(view: SlideView, tables: Tables, *, source: str, title: str, today: date | None = None) -> go.Figure:
-    """Build the chart a slide names, titled with the slide's title, over the records its filters select."""
+def slide_figure(
+    view: SlideView,
+    tables: Tables,
+    *,
+    source: str,
+    title: str,
+    today: date | None = None,
+    presentation: bool = True,
+) -> go.Figure:
+    """Build the chart a slide names, titled with the slide's title, over the records its filters select;
+    in the projector's style unless `presentation` is False (a preview on a page)."""
     data = SlideData(view, apply_filters(tables, view.filters()), tables, source, title, today)
     fig = SLIDE_BUILDERS[view.chart](data)
     highlight(fig, set(view.highlight))
-    return presentation_style(fig)
+    return presentation_style(fig) if presentation else fig
 
 
 def highlight(fig: go.Figure, ids: set[str]) -> go.Figure:
@@ -141,13 +151,15 @@ def highlight(fig: go.Figure, ids: set[str]) -> go.Figure:
 
 
 def presentation_style(fig: go.Figure) -> go.Figure:
-    """Type sized for the back of a lecture hall; the legend goes under the plot so the data keeps the width."""
+    """Type sized for the back of a lecture hall. The slide's heading already names the chart, so the chart's
+    own title goes (its source line stays); the legend stays under the plot, where finish() put it."""
+    top = 16 + 15 * ((fig.layout.title.subtitle.text or "").count("<br>") + 1) + 12
     fig.update_layout(
         font={"size": PRESENTATION_FONT},
-        title={"font": {"size": 26}},
+        title={"text": "", "pad": {"t": 4}},
+        meta={**(fig.layout.meta or {}), "title": title_text(fig)},
         hoverlabel={"font": {"size": 18}},
-        legend={"font": {"size": 15}, "orientation": "h", "x": 0, "y": -0.2, "yanchor": "top", "title": {"text": ""}},
-        margin={"b": 230},
+        legend={"font": {"size": 13}},
+        margin={"t": top},
     )
-    fig.update_annotations(selector={"name": "source"}, yshift=-205)
     return fig

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.common import add_role_legend, empty, finish, role_symbol, wrap_text
+from components.charts.common import add_key, add_role_legend, empty, finish, role_symbol, shorten, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
 from components.data.pair_keys import pair_label
 
@@ -32,8 +32,18 @@ def activity_by_year(
             marker_color=color,
             hovertemplate=f"%{{x}}: %{{y}} {name.lower()}<extra></extra>",
         )
-    fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right"})
-    return finish(fig, title=title, source=source, x_title="Year", y_title="Records per year")
+    fig.update_layout(barmode="stack", bargap=0.15)
+    busiest = counts.sum(axis=1).idxmax()
+    return finish(
+        fig,
+        title=title,
+        source=source,
+        x_title="Year",
+        y_title="Records per year",
+        height=420,
+        alt=f"Stacked bars of visits and deals recorded each year, {counts.index.min()}–{counts.index.max()}; "
+        f"the busiest year is {busiest} ({int(counts.loc[busiest].sum())}).",
+    )
 
 
 def visits_timeline(
@@ -66,6 +76,7 @@ def visits_timeline(
             y=group.row,
             mode="markers",
             name=f"{label} visiting" if color_by == "guest" else label,
+            showlegend=color_by != "guest",
             marker={
                 "size": 13,
                 "color": color,
@@ -80,7 +91,11 @@ def visits_timeline(
                 "%{customdata[6]}<br><br>%{text}<extra></extra>"
             ),
         )
-    add_role_legend(fig, list(frame.role.astype("str").unique()))
+    if color_by == "guest":
+        # Two keys, one idea each: colour for the guest country (plain circles), shape for the role (grey).
+        guests = frame.guest.astype("str").unique()
+        add_key(fig, [(names.get(g, g), "circle", colors.get(g, "#555555")) for g in sorted(guests, key=names.get)])
+        add_role_legend(fig, list(frame.role.astype("str").unique()))
     rows = frame.row.nunique()
     fig.update_yaxes(categoryorder="category descending", showgrid=True)
     fig.update_layout(clickmode="event+select", dragmode="zoom")
@@ -90,8 +105,10 @@ def visits_timeline(
         source=source + " Open marks: date known only to the month or year.",
         x_title="Start of visit",
         y_title="",
-        height=max(320, 150 + 34 * rows),
-        legend_title="Guest country" if color_by == "guest" else "Visitor role",
+        height=max(360, 230 + 34 * rows),
+        legend_title="Colour: guest country · shape: visitor role" if color_by == "guest" else "Visitor role",
+        alt=f"{len(frame)} visits as marks along time, one row per country pair ({rows} pairs), "
+        f"from {frame.start.min():%Y} to {frame.start.max():%Y}.",
     )
 
 
@@ -120,19 +137,21 @@ def deals_gantt(
         return empty(NOTHING, title=title, source=source)
     shown = deals.sort_values("date", ascending=False).head(max_rows)
     segments = status_segments(shown, status, today=today)
-    order = list(shown.sort_values("date").title)
+    short = {t: shorten(t, 40) for t in shown.title}
+    order = list(dict.fromkeys(short[t] for t in shown.sort_values("date").title))
     fig = go.Figure()
     for state, group in segments.groupby("state", observed=True, sort=False):
         duration = (group.end - group.date).dt.total_seconds() * 1000
         fig.add_bar(
-            y=group.title,
+            y=group.title.map(short),
+            hovertext=group.title,
             x=duration.clip(lower=86_400_000 * 20),
             base=group.date,
             orientation="h",
             name=STATE_LABELS[state],
             marker={"color": STATE_COLORS[state], "line": {"color": "#333333", "width": 0.5}},
             customdata=group[["deal_id", "date_text"]].to_numpy(),
-            hovertemplate=f"<b>%{{y}}</b><br>{STATE_LABELS[state]} from %{{customdata[1]}}<extra></extra>",
+            hovertemplate=f"<b>%{{hovertext}}</b><br>{STATE_LABELS[state]} from %{{customdata[1]}}<extra></extra>",
         )
     subtitle = "" if len(shown) == len(deals) else f" Showing the {len(shown)} latest of {len(deals)} deals."
     fig.update_yaxes(categoryorder="array", categoryarray=order, automargin=True, tickfont={"size": 12})
@@ -144,8 +163,9 @@ def deals_gantt(
         source=source + subtitle,
         x_title="Date",
         y_title="",
-        height=max(320, 140 + 26 * len(shown)),
+        height=max(340, 200 + 26 * len(shown)),
         legend_title="Status",
+        alt=f"{len(shown)} deals as bars from signing to today, coloured by the state each was in.",
     )
 
 
@@ -165,10 +185,18 @@ def visits_per_year_by_pair(
             x=list(table.columns),
             y=labels,
             colorscale="Blues",
-            colorbar={"title": {"text": "Visits"}},
+            colorbar={"title": {"text": "Visits", "side": "right"}},
             hovertemplate="%{y}, %{x}: %{z} visit(s)<extra></extra>",
             xgap=1,
             ygap=1,
         )
     )
-    return finish(fig, title=title, source=source, x_title="Year", y_title="", height=max(300, 140 + 24 * len(labels)))
+    return finish(
+        fig,
+        title=title,
+        source=source,
+        x_title="Year",
+        y_title="",
+        height=max(320, 170 + 24 * len(labels)),
+        alt=f"Grid of visits per year for {len(labels)} country pairs, busiest pairs at the top.",
+    )

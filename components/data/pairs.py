@@ -212,6 +212,16 @@ def visit_chains(view: Tables) -> list[Chain]:
     return chains
 
 
+def time_span(years: list[int], *, today: date, years_filter: tuple[int, int] | None = None) -> tuple[int, int]:
+    """First and last year a pair's time axes show: the years filter if set, else the years with visits or
+    deals, running to this year."""
+    if years_filter:
+        return years_filter[0], min(years_filter[1], today.year)
+    if not years:
+        return today.year - 10, today.year
+    return min(years), max(max(years), today.year)
+
+
 def yearly_activity(view: Tables, a: str, b: str) -> pd.DataFrame:
     """Year × series counts: visits a→b, visits b→a, deals signed."""
     visits = view.visits

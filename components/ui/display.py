@@ -8,8 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts.common import figure_table
+from components.charts.common import alt_text, figure_table, title_text
 from components.charts.maps import MAP_CONFIG
+from components.ui.markdown import md
 
 
 def _filename(title: str) -> str:
@@ -18,7 +19,8 @@ def _filename(title: str) -> str:
 
 def plot_config(fig: go.Figure) -> dict:
     """Plotly config: local map geometry, and a PNG button that saves a slide-sized image."""
-    title = fig.layout.title.text or "chart"
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    title = title_text(fig) or meta.get("title") or "chart"
     return {
         **MAP_CONFIG,
         "toImageButtonOptions": {
@@ -42,19 +44,25 @@ def show_chart(
 ) -> list[dict]:
     """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
 
-    Returns the clicked points (empty unless `selectable`)."""
-    event = st.plotly_chart(
-        fig,
-        key=key,
-        theme=None,
-        config=plot_config(fig),
-        on_select=on_select or ("rerun" if selectable else "ignore"),
-        selection_mode="points",
-    )
-    table = data if data is not None else figure_table(fig)
-    if not table.empty:
-        with st.expander("Show the data behind this chart"):
-            st.dataframe(table, hide_index=True, width="stretch")
+    A figure with a layout width (a map, whose frame has a fixed shape) is drawn no wider than that; a
+    one-sentence text alternative goes under every chart. Returns the clicked points (empty unless
+    `selectable`)."""
+    with st.container(width=int(fig.layout.width) if fig.layout.width else "stretch"):
+        event = st.plotly_chart(
+            fig,
+            key=key,
+            theme=None,
+            width="content" if fig.layout.width else "stretch",
+            config=plot_config(fig),
+            on_select=on_select or ("rerun" if selectable else "ignore"),
+            selection_mode="points",
+        )
+        if alt_text(fig):
+            st.caption(f"Chart: {md(alt_text(fig))}")
+        table = data if data is not None else figure_table(fig)
+        if not table.empty:
+            with st.expander("Show the data behind this chart"):
+                st.dataframe(table, hide_index=True, width="stretch")
     if not (selectable or on_select) or event is None:
         return []
     return list(event.selection.get("points", []))

@@ -33,25 +33,27 @@ class Scales:
     z_max: float
 
 
-def shared_scales(views: list[tuple[str, str, Tables]], *, today: date) -> Scales:
-    years: list[int] = []
+def shared_scales(views: list[tuple[str, str, Tables]], *, today: date, years: tuple[int, int] | None = None) -> Scales:
+    """Axes shared by the pairs on screen, over the years their visits and deals span (or the years filter).
+
+    A cooperation area's start does not widen the time axis: one that began in 1952 would squeeze every visit
+    into the last quarter of the chart. Its span is drawn from the axis' start instead, marked as running on."""
+    spanned: list[int] = []
     y_max = 1.0
     periods: set[str] = set()
     z_max = 1.0
     for a, b, view in views:
         per_year = pairs.yearly_activity(view, a, b)
-        years += [int(y) for y in per_year.index]
-        years += [int(y) for y in view.cooperation.since]
+        spanned += [int(y) for y in per_year.index]
         if len(per_year):
             y_max = max(y_max, float(per_year.to_numpy().max()))
         profile = pairs.sector_profile(view)
         if len(profile):
             periods |= set(profile.period)
             z_max = max(z_max, float(profile.groupby(["period", "sector"]).records.sum().max()))
-    first = min(years) if years else 2000
-    last = max(max(years) if years else today.year, today.year)
+    first, last = pairs.time_span(spanned, today=today, years_filter=years)
     return Scales(
-        x_range=(f"{first - 1}-07-01", today.isoformat()),
+        x_range=(f"{first - 1}-07-01", min(date(last + 1, 1, 1), today).isoformat()),
         years=(first, last),
         y_max=y_max,
         periods=sorted(periods),

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from components.charts.common import source_line
+from components.charts.maps import fit_width
 from components.charts.slides import slide_figure
 from components.charts.story_html import story_html
 from components.data.stories import Stories, Story
@@ -18,12 +19,16 @@ from components.ui.markdown import md
 # Static style, no data inside: larger type and stronger contrast for a washed-out projector.
 PROJECTOR_CSS = """
 <style>
-.stMainBlockContainer { padding-top: 1.5rem; max-width: 100%; }
-.stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.55rem; line-height: 1.45; color: #000000; }
-.stMainBlockContainer h1 { font-size: 3rem; color: #000000; }
-.stMainBlockContainer h2 { font-size: 2.4rem; color: #000000; }
+.stMainBlockContainer { padding-top: 1rem; max-width: 100%; }
+.stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.45rem; line-height: 1.4; color: #000000; }
+.stMainBlockContainer h1 { font-size: 2.6rem; color: #000000; }
+.stMainBlockContainer h2 { font-size: 2rem; color: #000000; padding-top: 0.25rem; }
 </style>
 """
+
+
+# A slide, legend included, fits a 1280 × 720 projector: the controls and heading take the first ~250 px.
+SLIDE_CHART_HEIGHT = 450
 
 
 def link_notices(stories: Stories) -> list[str]:
@@ -97,7 +102,9 @@ def show_slide(context: PageContext, story: Story, number: int, *, today: date |
         with right:
             source = source_line(context.version)
             fig = slide_figure(slide.view, context.tables, source=source, title=slide.title, today=today)
-            fig.update_layout(height=600)
+            fig.update_layout(height=SLIDE_CHART_HEIGHT)
+            if fig.layout.width:  # a map: as wide as its frame at this height
+                fit_width(fig)
             show_chart(fig, key=f"slide-{story.id}-{number}")
     with st.expander(f"Sources for this slide ({len(slide.records)} records)"):
         source_links(

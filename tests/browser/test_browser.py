@@ -151,21 +151,6 @@ def test_lecture_mode_moves_with_the_arrow_keys_and_the_address_follows(tab):
     assert tab.page.locator("[data-testid='stMain'] h2").first.inner_text() == first
 
 
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
-def test_screenshots_of_every_page(browser, app_url, width, height):
-    """Screenshots at desktop and projector sizes, for people to look at (saved under artifacts/)."""
-    from tests.browser.conftest import Tab
-
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        tab = Tab(context.new_page(), app_url)
-        for path, charts, _ in PAGES:
-            tab.open(path, charts=charts)
-            assert tab.shot(f"{_name(path)}-{width}x{height}").stat().st_size > 10_000
-    finally:
-        context.close()
-
-
 def test_filters_survive_a_page_change_in_the_sidebar(tab):
     """Moving to another page from the sidebar keeps the filters, on screen and in the address."""
     tab.open("/visits?a=PAK&b=RUS", charts=3)
