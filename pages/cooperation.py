@@ -33,6 +33,7 @@ show_chart(sector_treemap(counts, sector_names=sector_names, names=names, source
 show_chart(
     pair_sector_matrix(counts, sector_names=sector_names, names=names, source=source),
     key="coop_matrix",
+    story=context.story_view("pair_sector_matrix"),
     on_select=open_pair("coop_matrix"),
     data=counts.pivot_table(
         index="pair", columns="sector", values="records", aggfunc="sum", fill_value=0

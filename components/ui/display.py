@@ -10,6 +10,8 @@ import streamlit as st
 
 from components.charts.common import figure_table
 from components.charts.maps import MAP_CONFIG
+from components.data.stories import SlideView
+from components.ui.story_builder import chart_actions
 
 
 def _filename(title: str) -> str:
@@ -39,8 +41,10 @@ def show_chart(
     data: pd.DataFrame | None = None,
     selectable: bool = False,
     on_select=None,
+    story: SlideView | None = None,
 ) -> list[dict]:
     """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
+    With `story` (the chart's kind and filters, as a slide would show it), 'Add to my story' and 'Embed' follow.
 
     Returns the clicked points (empty unless `selectable`)."""
     event = st.plotly_chart(
@@ -55,6 +59,8 @@ def show_chart(
     if not table.empty:
         with st.expander("Show the data behind this chart"):
             st.dataframe(table, hide_index=True, width="stretch")
+    if story is not None:
+        chart_actions(story, key)
     if not (selectable or on_select) or event is None:
         return []
     return list(event.selection.get("points", []))
