@@ -82,6 +82,7 @@ class SearchIndex:
 
     rows: pd.DataFrame
     postings: dict[str, np.ndarray]  # normalised word → row numbers holding it
+    title_postings: dict[str, np.ndarray]  # the same for the words of each row's title
     vocabulary: list[str]
     names: list[str]  # people, places and titles, for suggestions
 
@@ -139,13 +140,21 @@ def build_index(tables: Tables) -> SearchIndex:
                 }
             )
         )
-    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["kind", "id", "text"])
-    postings: dict[str, list[int]] = defaultdict(list)
-    for n, text in enumerate(rows.text):
+    rows = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["kind", "id", "title", "title_text", "text"])
+    )
+    arrays = _postings(rows.text)
+    return SearchIndex(rows, arrays, _postings(rows.title_text), sorted(arrays), sorted(names))
+
+
+def _postings(texts: pd.Series) -> dict[str, np.ndarray]:
+    found: dict[str, list[int]] = defaultdict(list)
+    for n, text in enumerate(texts):
         for word in set(text.split()):
-            postings[word].append(n)
-    arrays = {word: np.asarray(found, dtype=np.int64) for word, found in postings.items()}
-    return SearchIndex(rows, arrays, sorted(arrays), sorted(names))
+            found[word].append(n)
+    return {word: np.asarray(rows, dtype=np.int64) for word, rows in found.items()}
 
 
 def _word_matches(index: SearchIndex, word: str) -> dict[str, float]:
@@ -167,19 +176,22 @@ def _word_matches(index: SearchIndex, word: str) -> dict[str, float]:
 
 def search(index: SearchIndex, query: str, *, allowed: set[str] | None = None, limit: int = 200) -> pd.DataFrame:
     """Rows matching every word of the query (each exactly, as a prefix or with a small typo), best first:
-    exact phrase matches (those in the title first), then by closeness, then the most recent. `allowed` keeps
+    exact phrase matches (those in the title first), then by closeness in the title and in all the text, then
+    the most recent. `allowed` keeps
     only those record ids."""
     wanted = list(dict.fromkeys(words(query)))
     rows = index.rows
     if not wanted or rows.empty:
-        return rows.iloc[0:0].assign(score=[], exact=[], in_title=[])
-    closeness = np.zeros((len(wanted), len(rows)))
+        return rows.iloc[0:0].assign(score=[], title_score=[], exact=[], in_title=[])
+    closeness, in_title = np.zeros((len(wanted), len(rows))), np.zeros((len(wanted), len(rows)))
     for n, word in enumerate(wanted):
         for match, score in _word_matches(index, word).items():
-            hits = index.postings[match]
-            closeness[n, hits] = np.maximum(closeness[n, hits], score)
+            for target, postings in ((closeness, index.postings), (in_title, index.title_postings)):
+                hits = postings.get(match)
+                if hits is not None:
+                    target[n, hits] = np.maximum(target[n, hits], score)
     hits = np.flatnonzero(closeness.min(axis=0) > 0)
-    found = rows.iloc[hits].assign(score=closeness[:, hits].mean(axis=0))
+    found = rows.iloc[hits].assign(score=closeness[:, hits].mean(axis=0), title_score=in_title[:, hits].mean(axis=0))
     if allowed is not None:
         found = found[found.id.isin(allowed)]
     phrase = " ".join(words(query))
@@ -187,7 +199,7 @@ def search(index: SearchIndex, query: str, *, allowed: set[str] | None = None, l
         exact=[phrase in text for text in found.text],
         in_title=[phrase in title for title in found.title_text],
     )
-    found = found.sort_values(["exact", "in_title", "score", "sort"], ascending=False, kind="stable")
+    found = found.sort_values(["exact", "in_title", "title_score", "score", "sort"], ascending=False, kind="stable")
     return found.head(limit)
 
 
