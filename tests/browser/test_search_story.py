@@ -117,6 +117,7 @@ def test_build_present_download_validate_and_upload_a_three_slide_story(tab, tmp
     assert _slide_charts(tab) == ["pair_timeline", "visits_timeline", "deals_gantt"]
     again = _download(tab)
     assert again.splitlines()[1:] == story_file.splitlines()[1:], "the same story, but for the dated header line"
+    assert tab.blocked == [], f"requests beyond loopback: {tab.blocked}"
 
 
 def test_share_link_round_trip(tab, browser):
@@ -159,6 +160,7 @@ def test_embed_link_shows_just_its_chart(tab, browser):
     )
     assert "Filters: pair Russia – Pakistan" in tab.page.locator(".js-plotly-plot").inner_text()
     assert tab.page.locator("[data-testid=stMain] h1").count() == 0
+    assert tab.blocked == [], f"requests beyond loopback: {tab.blocked}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.shot("embed-visits-map")
 
