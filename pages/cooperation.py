@@ -28,7 +28,11 @@ if nothing_matches(context):
     st.stop()
 
 counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
-show_chart(sector_treemap(counts, sector_names=sector_names, names=names, source=source), key="coop_treemap")
+show_chart(
+    sector_treemap(counts, sector_names=sector_names, names=names, source=source),
+    key="coop_treemap",
+    story=context.story_view("sector_treemap"),
+)
 
 show_chart(
     pair_sector_matrix(counts, sector_names=sector_names, names=names, source=source),

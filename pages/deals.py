@@ -40,6 +40,7 @@ with left:
     show_chart(
         deal_value(deals, by="sector", labels=context.sector_names, source=source),
         key="deals_value_sector",
+        story=context.story_view("deal_value_by_sector"),
         data=by_sector,
     )
 with right:

@@ -50,7 +50,10 @@ open_details(context, clicked_ids(points), key="visits_map")
 
 per_year = visits.groupby(["pair", "year"]).size().rename("visits").reset_index()
 show_chart(
-    visits_per_year_by_pair(visits, names=context.country_names, source=source), key="visits_per_year", data=per_year
+    visits_per_year_by_pair(visits, names=context.country_names, source=source),
+    key="visits_per_year",
+    data=per_year,
+    story=context.story_view("visits_per_year"),
 )
 
 st.subheader("All visits in view")
