@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -63,12 +64,13 @@ TYPO_CUTOFF = 80  # rapidfuzz ratio (0–100) a word must reach to count as the 
 PREFIX_SCORE = 90  # a query word that begins a longer word ('lavr' → 'lavrov') scores this
 MIN_FUZZY_LENGTH = 4  # shorter words must match exactly or as a prefix: 'xi' is not a typo of 'xu'
 _WORD = re.compile(r"\w+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # accents
 
 
 def normalise(text: object) -> str:
     """Case- and accent-free text: 'Türkiye' → 'turkiye', 'Hambantota' → 'hambantota'."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = str(text).casefold()
+    return text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
@@ -85,6 +87,7 @@ class SearchIndex:
     title_postings: dict[str, np.ndarray]  # the same for the words of each row's title
     vocabulary: list[str]
     names: list[str]  # people, places and titles, for suggestions
+    columns: dict[str, np.ndarray]  # rows' text, title_text, kind and rank as plain arrays: no copy per query
 
 
 def _cell(value: object) -> str:
@@ -102,9 +105,40 @@ def _related(tables: Tables) -> dict[str, str]:
     text: dict[str, list[str]] = defaultdict(list)
     for table, key, columns in RELATED_TEXT:
         frame = getattr(tables, table)
-        for row in frame[[key, *columns]].itertuples(index=False):
+        for row in zip(*(frame[c].tolist() for c in (key, *columns)), strict=True):
             text[row[0]].extend(_cell(v) for v in row[1:])
     return {record: " ".join(parts) for record, parts in text.items()}
+
+
+def _column(frame: pd.DataFrame, column: str | None) -> list[str]:
+    return [_cell(v) for v in frame[column].tolist()] if column and column in frame else [""] * len(frame)
+
+
+def _titles(frame: pd.DataFrame, template: str) -> list[str]:
+    fields = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    values = zip(*(_column(frame, name) for name in fields), strict=True)
+    return [template.format_map(dict(zip(fields, row, strict=True))) for row in values]
+
+
+def _kind_rows(kind: SearchKind, frame: pd.DataFrame, related: dict[str, str]) -> pd.DataFrame:
+    titles = _titles(frame, kind.title)
+    ids = _column(frame, "id")
+    searched = zip(*(_column(frame, c) for c in (*COMMON_COLUMNS, *kind.searched)), strict=True)
+    return pd.DataFrame(
+        {
+            "kind": kind.table,
+            "id": ids,
+            "title": titles,
+            "title_text": [" ".join(words(t)) for t in titles],
+            "date": [_date(v) for v in frame[kind.date].tolist()],
+            "sort": _column(frame, kind.order),
+            "pair": _column(frame, kind.pair),
+            "summary": _column(frame, "summary"),
+            "text": [
+                " ".join(words(" ".join([*row, related.get(i, "")]))) for i, row in zip(ids, searched, strict=True)
+            ],
+        }
+    )
 
 
 def build_index(tables: Tables) -> SearchIndex:
@@ -115,46 +149,31 @@ def build_index(tables: Tables) -> SearchIndex:
         frame = getattr(tables, kind.table)
         if frame.empty:
             continue
-        records = frame.to_dict("records")
-        columns = (*COMMON_COLUMNS, *kind.searched)
         for column in NAME_COLUMNS:
             if column in frame:
-                names.update(s.strip() for v in frame[column] for s in _cell(v).split(",") if s.strip())
-        parts.append(
-            pd.DataFrame(
-                {
-                    "kind": kind.table,
-                    "id": frame.id.astype(str).to_numpy(),
-                    "title": [kind.title.format_map({k: _cell(v) for k, v in r.items()}) for r in records],
-                    "title_text": [
-                        " ".join(words(kind.title.format_map({k: _cell(v) for k, v in r.items()}))) for r in records
-                    ],
-                    "date": [_date(r[kind.date]) for r in records],
-                    "sort": [_cell(r[kind.order]) for r in records],
-                    "pair": [_cell(r[kind.pair]) if kind.pair else "" for r in records],
-                    "summary": [_cell(r.get("summary")) for r in records],
-                    "text": [
-                        " ".join(words(" ".join([*(_cell(r.get(c)) for c in columns), related.get(r["id"], "")])))
-                        for r in records
-                    ],
-                }
-            )
-        )
-    rows = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=["kind", "id", "title", "title_text", "text"])
-    )
+                names.update(s.strip() for v in frame[column].unique() for s in _cell(v).split(",") if s.strip())
+        parts.append(_kind_rows(kind, frame, related))
+    columns = ["kind", "id", "title", "title_text", "date", "sort", "pair", "summary", "text"]
+    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    rows["rank"] = rows["sort"].rank(method="dense").fillna(0).astype("int64")  # date order as a number
     arrays = _postings(rows.text)
-    return SearchIndex(rows, arrays, _postings(rows.title_text), sorted(arrays), sorted(names))
+    plain = {c: rows[c].to_numpy(dtype=object if c != "rank" else None) for c in ("text", "title_text", "kind", "rank")}
+    return SearchIndex(rows, arrays, _postings(rows.title_text), sorted(arrays), sorted(names), plain)
 
 
 def _postings(texts: pd.Series) -> dict[str, np.ndarray]:
-    found: dict[str, list[int]] = defaultdict(list)
-    for n, text in enumerate(texts):
-        for word in set(text.split()):
-            found[word].append(n)
-    return {word: np.asarray(rows, dtype=np.int64) for word, rows in found.items()}
+    """Word → the row numbers holding it, each once and in order (built with array operations: 100x is 100k rows)."""
+    split = [text.split() for text in texts]
+    flat = list(itertools.chain.from_iterable(split))
+    if not flat:
+        return {}
+    codes, vocabulary = pd.factorize(pd.Series(flat, dtype=object))
+    rows = np.repeat(np.arange(len(split), dtype=np.int64), [len(words) for words in split])
+    pairs = np.sort(codes.astype(np.int64) * len(split) + rows)  # by word, then row
+    pairs = pairs[np.r_[True, np.diff(pairs) != 0]]  # a word twice in a row counts once
+    word_codes, row_numbers = np.divmod(pairs, len(split))
+    starts = np.flatnonzero(np.r_[True, np.diff(word_codes) != 0])
+    return dict(zip(vocabulary[word_codes[starts]], np.split(row_numbers, starts[1:]), strict=True))
 
 
 def _word_matches(index: SearchIndex, word: str) -> dict[str, float]:
@@ -174,15 +193,15 @@ def _word_matches(index: SearchIndex, word: str) -> dict[str, float]:
     return found
 
 
-def search(index: SearchIndex, query: str, *, allowed: set[str] | None = None, limit: int = 200) -> pd.DataFrame:
+def search(index: SearchIndex, query: str, *, allowed: set[str] | None = None, per_kind: int = 50) -> pd.DataFrame:
     """Rows matching every word of the query (each exactly, as a prefix or with a small typo), best first:
     exact phrase matches (those in the title first), then by closeness in the title and in all the text, then
-    the most recent. `allowed` keeps
-    only those record ids."""
+    the most recent. `allowed` keeps only those record ids. At most `per_kind` rows of each kind; how many
+    matched in each kind is in `.attrs["counts"]`."""
     wanted = list(dict.fromkeys(words(query)))
     rows = index.rows
     if not wanted or rows.empty:
-        return rows.iloc[0:0].assign(score=[], title_score=[], exact=[], in_title=[])
+        return rows.iloc[0:0].assign(score=[], title_score=[], exact=[], in_title=[]).pipe(_counted, {})
     closeness, in_title = np.zeros((len(wanted), len(rows))), np.zeros((len(wanted), len(rows)))
     for n, word in enumerate(wanted):
         for match, score in _word_matches(index, word).items():
@@ -191,16 +210,26 @@ def search(index: SearchIndex, query: str, *, allowed: set[str] | None = None, l
                 if hits is not None:
                     target[n, hits] = np.maximum(target[n, hits], score)
     hits = np.flatnonzero(closeness.min(axis=0) > 0)
-    found = rows.iloc[hits].assign(score=closeness[:, hits].mean(axis=0), title_score=in_title[:, hits].mean(axis=0))
     if allowed is not None:
-        found = found[found.id.isin(allowed)]
+        hits = hits[rows.id.iloc[hits].isin(allowed).to_numpy()]
     phrase = " ".join(words(query))
-    found = found.assign(
-        exact=[phrase in text for text in found.text],
-        in_title=[phrase in title for title in found.title_text],
+    exact = np.fromiter((phrase in t for t in index.columns["text"][hits]), bool, len(hits))
+    phrase_in_title = np.fromiter((phrase in t for t in index.columns["title_text"][hits]), bool, len(hits))
+    score, title_score = closeness[:, hits].mean(axis=0), in_title[:, hits].mean(axis=0)
+    # lexsort's last key sorts first; reversed for best first, with -hits keeping ties in index order.
+    order = np.lexsort((-hits, index.columns["rank"][hits], score, title_score, phrase_in_title, exact))[::-1]
+    kinds = index.columns["kind"][hits][order]
+    keep = np.concatenate([np.flatnonzero(kinds == k)[:per_kind] for k in dict.fromkeys(kinds)] or [[]])
+    top = order[np.sort(keep).astype(np.int64)]
+    found = rows.iloc[hits[top]].assign(
+        score=score[top], title_score=title_score[top], exact=exact[top], in_title=phrase_in_title[top]
     )
-    found = found.sort_values(["exact", "in_title", "title_score", "score", "sort"], ascending=False, kind="stable")
-    return found.head(limit)
+    return _counted(found, dict(zip(*np.unique(kinds, return_counts=True), strict=True)))
+
+
+def _counted(found: pd.DataFrame, counts: dict) -> pd.DataFrame:
+    found.attrs["counts"] = {str(k): int(v) for k, v in counts.items()}
+    return found
 
 
 def suggestions(index: SearchIndex, query: str, limit: int = 5) -> list[str]:

@@ -74,10 +74,11 @@ def _open(context: PageContext, row: pd.Series) -> None:
 def show_results(context: PageContext, query: str) -> None:
     """The results of the sidebar's search, above the page: by kind, each with date, pair and one line."""
     index = search_index(context)
-    found = search(index, query, allowed=_allowed(context))
+    found = search(index, query, allowed=_allowed(context), per_kind=SHOWN_PER_KIND)
+    counts = found.attrs["counts"]
     with st.container(border=True, key="search-results"):
         narrowed = "" if context.filters.is_default else " (narrowed by the sidebar filters)"
-        st.markdown(f"**Search: “{md(query)}”** — {len(found)} record(s){narrowed}")
+        st.markdown(f"**Search: “{md(query)}”** — {sum(counts.values())} record(s){narrowed}")
         if found.empty:
             nearest = suggestions(index, query)
             hint = f" Did you mean: {', '.join(f'“{md(n)}”' for n in nearest)}?" if nearest else ""
@@ -86,9 +87,10 @@ def show_results(context: PageContext, query: str) -> None:
             rows = found[found.kind == kind.table]
             if rows.empty:
                 continue
-            more = f" — the first {SHOWN_PER_KIND} shown" if len(rows) > SHOWN_PER_KIND else ""
-            st.markdown(f"**{md(kind.label)}** ({len(rows)}){more}")
-            for row in rows.head(SHOWN_PER_KIND).itertuples():
+            total = counts[kind.table]
+            more = f" — the first {len(rows)} shown" if total > len(rows) else ""
+            st.markdown(f"**{md(kind.label)}** ({total}){more}")
+            for row in rows.itertuples():
                 row = pd.Series(row._asdict())
                 pair = f" · {pair_label(row.pair, context.country_names)}" if row.pair else ""
                 left, right = st.columns([1, 9], vertical_alignment="center")
