@@ -66,7 +66,7 @@ PAGES: tuple[PageSpec, ...] = (
         "Teach",
         "chart",
         url_keys=("kind",),
-        example={"kind": "visits_map", "a": "PAK", "b": "RUS"},
+        example={"kind": "visits_map", "countries": "RUS"},
         charts=1,
         maps=1,
     ),
