@@ -72,7 +72,7 @@ test: $(VENV)/.dev-installed system-tools lint validate
 
 # The quick loop while changing code: everything but the real-browser tests.
 test-fast: $(VENV)/.dev-installed
-	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/deploy -q
+	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/deploy -q -n 2
 
 # Whole-page screenshots at 1280×720 and 1920×1080 under artifacts/; the 1280 ones become the README's.
 screenshots: $(VENV)/.dev-installed

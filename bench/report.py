@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from bench import search
 from bench.browser import BrowserTiming
+from bench.search import SearchTiming
 from bench.server_side import PAGES, SizeRun
 
 RATIO_TARGET = 1.5  # a page's first draw / filter change within 1.5x the bare-Streamlit floor
@@ -22,6 +24,7 @@ class Size:
     browser_peak_kb: int = 0  # streamlit server after its first tab and one change
     browsed_peak_kb: int = 0  # ... and after every page's repetitions (real data only)
     overview: BrowserTiming | None = None  # first tab on a fresh server (dataset load included), one change
+    search: SearchTiming | None = None  # index build and query times
 
 
 @dataclass
@@ -172,6 +175,11 @@ def render(run: Run) -> str:
             "## Server-side script time per page (AppTest, warm; change = years slider)\n\n" + server_table(run),
             "## Browser, real data (median of the repetitions)\n\n" + browser_table(run),
             "## Browser at every size (overview, first tab on a fresh server)\n\n" + scaled_browser_table(run),
-            "## Targets\n\n" + "\n".join(f"- {line}" for line in targets(run)),
+            "## Search, server-side (median ms per query; the index is built once per dataset version)\n\n"
+            + search.render([size.search for size in run.sizes if size.search]),
+            "## Targets\n\n"
+            + "\n".join(
+                f"- {line}" for line in [*targets(run), *search.targets([s.search for s in run.sizes if s.search])]
+            ),
         ]
     )

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import browser as web
+from bench import search as search_bench
 from bench.machine import describe
 from bench.report import Run, Size, render
 from bench.server_side import PAGES, REPO, measure, peak_kb
@@ -125,6 +126,10 @@ def main() -> None:
         dirs = _data_dirs(factors, Path(tmp))
         print("Server-side page times (AppTest)…", flush=True)
         _server_side(dirs, args.reps)
+        print("Search timings…", flush=True)
+        for size, _ in dirs:  # copies of the real data in memory: see search_bench.scaled
+            size.search = search_bench.measure(DEFAULT_DATA_DIR, size.factor)
+            print(f"  search at {size.factor}×: slowest query {size.search.slowest_ms:.0f} ms", flush=True)
         print("Browser timings…", flush=True)
         floor, pages = _browser(dirs, args.reps, {int(f) for f in args.browser_sizes.split(",")} | {1})
     machine["load average at the end"] = describe()["load average"]

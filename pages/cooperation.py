@@ -28,11 +28,16 @@ if nothing_matches(context):
     st.stop()
 
 counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
-show_chart(sector_treemap(counts, sector_names=sector_names, names=names, source=source), key="coop_treemap")
+show_chart(
+    sector_treemap(counts, sector_names=sector_names, names=names, source=source),
+    key="coop_treemap",
+    story=context.story_view("sector_treemap"),
+)
 
 show_chart(
     pair_sector_matrix(counts, sector_names=sector_names, names=names, source=source),
     key="coop_matrix",
+    story=context.story_view("pair_sector_matrix"),
     on_select=open_pair("coop_matrix"),
     data=counts.pivot_table(
         index="pair", columns="sector", values="records", aggfunc="sum", fill_value=0

@@ -26,7 +26,12 @@ if deals.empty:
     st.info("No deals match these filters. Widen the years or clear a filter in the sidebar.")
     st.stop()
 
-points = show_chart(deals_gantt(deals, view.status, source=source), key="deals_gantt", selectable=True)
+points = show_chart(
+    deals_gantt(deals, view.status, source=source),
+    key="deals_gantt",
+    selectable=True,
+    story=context.story_view("deals_gantt"),
+)
 open_details(context, clicked_ids(points), key="deals_gantt")
 
 left, right = st.columns(2)
@@ -35,19 +40,30 @@ with left:
     show_chart(
         deal_value(deals, by="sector", labels=context.sector_names, source=source),
         key="deals_value_sector",
+        story=context.story_view("deal_value_by_sector"),
         data=by_sector,
     )
 with right:
-    show_chart(deal_value(deals, by="partner", labels=context.country_names, source=source), key="deals_value_partner")
+    show_chart(
+        deal_value(deals, by="partner", labels=context.country_names, source=source),
+        key="deals_value_partner",
+        story=context.story_view("deal_value_by_partner"),
+    )
 
 # Side by side where the screen is wide enough, one above the other where it is not.
 with st.container(horizontal=True, gap="large"):
-    points = show_chart(deals_map(deals, view.paths, tables.countries, source=source), key="deals_map", selectable=True)
+    points = show_chart(
+        deals_map(deals, view.paths, tables.countries, source=source),
+        key="deals_map",
+        selectable=True,
+        story=context.story_view("deals_map"),
+    )
     open_details(context, clicked_ids(points), key="deals_map")
     show_chart(
         status_breakdown(deals, source=source, width=560),
         key="deals_status",
         on_select=narrow_to_status("deals_status"),
+        story=context.story_view("status_breakdown"),
     )
 st.caption("Click a status to keep only deals in that state, on every page.")
 

@@ -25,16 +25,26 @@ if nothing_matches(context):
     st.stop()
 
 headline_metrics(context)
-show_chart(activity_by_year(view.visits, view.deals, source=source), key="overview_activity")
+show_chart(
+    activity_by_year(view.visits, view.deals, source=source),
+    key="overview_activity",
+    story=context.story_view("activity_by_year"),
+)
 
 # Side by side where the screen is wide enough, one above the other where it is not.
 with st.container(horizontal=True, gap="large"):
-    points = show_chart(visits_map(view.visits, tables.countries, source=source), key="overview_map", selectable=True)
+    points = show_chart(
+        visits_map(view.visits, tables.countries, source=source),
+        key="overview_map",
+        selectable=True,
+        story=context.story_view("visits_map"),
+    )
     open_details(context, clicked_ids(points), key="overview_map")
     counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
     show_chart(
         top_sectors(counts, sector_names=context.sector_names, source=source, width=600),
         key="overview_sectors",
+        story=context.story_view("top_sectors"),
         on_select=narrow_to_sector("overview_sectors"),
     )
 st.caption("Click a sector's bar to narrow every page to that sector.")

@@ -4,11 +4,11 @@ import streamlit as st
 
 from components.ui.context import page_context
 from components.ui.markdown import md
-from components.ui.present import PROJECTOR_CSS, export_button, link_notices, navigation, show_slide
+from components.ui.present import PROJECTOR_CSS, export_button, link_notices, navigation, show_slide, with_my_story
 
 st.set_page_config(initial_sidebar_state="collapsed", layout="wide")
 context = page_context()
-stories = context.loaded.stories
+stories = with_my_story(context)
 st.html(PROJECTOR_CSS)
 
 if not stories.stories:

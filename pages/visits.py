@@ -37,15 +37,23 @@ color_by = (
 timeline = visits_timeline(
     visits, names=context.country_names, colors=context.country_colors, source=source, color_by=color_by
 )
-points = show_chart(timeline, key="visits_timeline", selectable=True)
+points = show_chart(timeline, key="visits_timeline", selectable=True, story=context.story_view("visits_timeline"))
 open_details(context, clicked_ids(points), key="visits_timeline")
 
-points = show_chart(visits_map(visits, tables.countries, source=source), key="visits_map", selectable=True)
+points = show_chart(
+    visits_map(visits, tables.countries, source=source),
+    key="visits_map",
+    selectable=True,
+    story=context.story_view("visits_map"),
+)
 open_details(context, clicked_ids(points), key="visits_map")
 
 per_year = visits.groupby(["pair", "year"]).size().rename("visits").reset_index()
 show_chart(
-    visits_per_year_by_pair(visits, names=context.country_names, source=source), key="visits_per_year", data=per_year
+    visits_per_year_by_pair(visits, names=context.country_names, source=source),
+    key="visits_per_year",
+    data=per_year,
+    story=context.story_view("visits_per_year"),
 )
 
 st.header("All visits in view")

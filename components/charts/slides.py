@@ -104,6 +104,15 @@ SLIDE_BUILDERS: dict[str, Callable[[SlideData], go.Figure]] = {
         source=s.source,
         title=s.title,
     ),
+    "deal_value_by_sector": lambda s: breakdowns.deal_value(
+        s.data.deals, by="sector", labels=s.sector_names, source=s.source, title=s.title
+    ),
+    "visits_per_year": lambda s: timelines.visits_per_year_by_pair(
+        s.data.visits, names=s.names, source=s.source, title=s.title
+    ),
+    "sector_treemap": lambda s: breakdowns.sector_treemap(
+        s.counts, sector_names=s.sector_names, names=s.names, source=s.source, title=s.title
+    ),
     "pair_timeline": _pair_timeline,
     "pair_activity": _pair_activity,
     "pair_sector_profile": lambda s: pair.pair_sector_profile(

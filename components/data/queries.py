@@ -177,3 +177,15 @@ def related(tables: Tables, record_id: str) -> Related:
         deals=deals[deals.id.isin(deal_ids)].sort_values("date"),
         cooperation=areas,
     )
+
+
+def latest_record_ids(view: Tables) -> list[str]:
+    """Ids of the visits, deals and cooperation areas in a view, the latest first: what a slide of it cites."""
+    dated = pd.concat(
+        [
+            pd.DataFrame({"id": view.visits.id, "year": view.visits.year, "date": view.visits.start_text}),
+            pd.DataFrame({"id": view.deals.id, "year": view.deals.year, "date": view.deals.date_text}),
+            pd.DataFrame({"id": view.cooperation.id, "year": view.cooperation.year, "date": ""}),
+        ]
+    )
+    return list(dated.sort_values(["year", "date"], ascending=False, kind="stable").id)

@@ -12,7 +12,7 @@ from components.data.categories import DEAL_STATES, VISITOR_ROLES
 from components.data.filters import Filters
 from components.data.loading import Dataset, read_yaml, validation_problems
 from components.data.schema import Iso3, Slug, Strict, Text
-from components.data.yamlfile import Problem, record_label
+from components.data.yamlfile import Problem, YamlFile, record_label
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,9 @@ STORY_CHARTS: dict[str, ChartKind] = {
     "top_sectors": ChartKind("Records per sector"),
     "pair_sector_matrix": ChartKind("Records per country pair and sector"),
     "deal_value_by_partner": ChartKind("Reported deal value by partner"),
+    "deal_value_by_sector": ChartKind("Reported deal value by sector"),
+    "visits_per_year": ChartKind("Visits per year by country pair"),
+    "sector_treemap": ChartKind("Records by sector and country pair"),
     "pair_timeline": ChartKind("One pair's visits, deals and cooperation on one timeline", needs_pair=True),
     "pair_activity": ChartKind("One pair's visits each way and deals per year", needs_pair=True),
     "pair_sector_profile": ChartKind("One pair's records per sector and period", needs_pair=True),
@@ -105,36 +108,50 @@ def story_files(root: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
+def record_ids(dataset: Dataset) -> set[str]:
+    """The ids a slide may rest on or highlight."""
+    return {r.id for r in (*dataset.visits, *dataset.deals, *dataset.cooperation)}
+
+
+def check_story(file: YamlFile, dataset: Dataset, ids: set[str] | None = None) -> tuple[Story | None, list[Problem]]:
+    """Validate one story file against the schema and the dataset: the story, or the problems by file:line."""
+    if file.errors:
+        return None, list(file.errors)
+    if not isinstance(file.data, dict):
+        return None, [Problem(file.display, 1, "-", "-", "a story file is one mapping (id, title, slides…)")]
+    story_id = record_label(file.data, file.path.stem)
+    try:
+        story = Story.model_validate(file.data)
+    except ValidationError as exc:
+        return None, validation_problems(file, exc, story_id, None)
+    found = _cross_check(story, dataset, record_ids(dataset) if ids is None else ids)
+    problems = [
+        Problem(file.display, file.line_of(None, loc), story.id, ".".join(map(str, loc)), message)
+        for loc, message in found
+    ]
+    return (None if problems else story), problems
+
+
+def story_from_text(text: str, dataset: Dataset, display: str) -> tuple[Story | None, list[Problem]]:
+    """A story given as text (an upload, a share link) checked exactly as the files in data/stories/ are."""
+    return check_story(YamlFile.from_text(text, display), dataset)
+
+
 def load_stories(dataset: Dataset) -> Stories:
     """Validate every story against the schema and against the dataset (codes, sectors, record ids)."""
     result = Stories()
-    ids = {r.id for r in (*dataset.visits, *dataset.deals, *dataset.cooperation)}
+    ids = record_ids(dataset)
     for path in story_files(dataset.root):
         file = read_yaml(dataset.root, path)
-        if file.errors:
-            result.problems += file.errors
+        story, problems = check_story(file, dataset, ids)
+        result.problems += problems
+        if story is None:
             continue
-        if not isinstance(file.data, dict):
-            result.problems.append(
-                Problem(file.display, 1, "-", "-", "a story file is one mapping (id, title, slides…)")
-            )
-            continue
-        story_id = record_label(file.data, path.stem)
-        try:
-            story = Story.model_validate(file.data)
-        except ValidationError as exc:
-            result.problems += validation_problems(file, exc, story_id, None)
-            continue
-        found = _cross_check(story, dataset, ids)
-        for loc, message in found:
-            result.problems.append(
-                Problem(file.display, file.line_of(None, loc), story.id, ".".join(map(str, loc)), message)
-            )
         if any(s.id == story.id for s in result.stories):
             result.problems.append(
                 Problem(file.display, file.line_of(None, ("id",)), story.id, "id", "duplicate story id")
             )
-        elif not found:
+        else:
             result.stories.append(story)
     return result
 

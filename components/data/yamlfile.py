@@ -116,6 +116,17 @@ class YamlFile:
         loaded._parse()
         return loaded
 
+    @classmethod
+    def from_text(cls, text: str, display: str) -> YamlFile:
+        """A file that never touched the disk (an upload), read with the same limits and line numbers."""
+        loaded = cls(path=Path(display), display=display, raw=text.encode("utf-8"))
+        if len(loaded.raw) > MAX_BYTES:
+            loaded._error(None, f"file is larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files")
+            return loaded
+        loaded._text = text
+        loaded._parse()
+        return loaded
+
     def _parse(self) -> None:
         loader = DataLoader(self._text)
         try:

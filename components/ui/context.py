@@ -9,6 +9,8 @@ import streamlit as st
 
 from components.data.filters import Filters, apply_filters
 from components.data.frames import Tables
+from components.data.my_story import view_for
+from components.data.stories import SlideView
 from components.ui.loaded import Loaded, loaded
 from components.ui.sidebar import filter_values, show_link_notices, sidebar_filters
 
@@ -47,6 +49,10 @@ class PageContext:
     def sector_names(self) -> dict[str, str]:
         return self.tables.sectors.name.to_dict()
 
+    def story_view(self, chart: str) -> SlideView:
+        """A chart kind of STORY_CHARTS drawn with this page's filters: what 'Add to my story' captures."""
+        return view_for(chart, self.filters)
+
     def country_name(self, code: str) -> str:
         return self.country_names.get(code, code)
 
@@ -56,12 +62,17 @@ def page_context() -> PageContext:
 
     Every page calls it first. The filter values live in the session, not in the widgets, so they carry
     over when the reader moves to another page."""
+    from components.ui.search import search_box, show_results  # it draws through this module's PageContext
+
     data = loaded()
+    query = search_box()
     filters = sidebar_filters(data.tables)
     values = filter_values(data.tables)
     context = PageContext(data, filters, (values["a"], values["b"]))
     show_link_notices()
     _problems_notice(data)
+    if query:
+        show_results(context, query)
     return context
 
 

@@ -10,7 +10,9 @@ import streamlit as st
 
 from components.charts.common import alt_text, figure_table, title_text
 from components.charts.maps import MAP_CONFIG
+from components.data.stories import SlideView
 from components.ui.markdown import md
+from components.ui.story_builder import chart_actions
 
 
 def _filename(title: str) -> str:
@@ -41,8 +43,10 @@ def show_chart(
     data: pd.DataFrame | None = None,
     selectable: bool = False,
     on_select=None,
+    story: SlideView | None = None,
 ) -> list[dict]:
     """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
+    With `story` (the chart's kind and filters, as a slide would show it), 'Add to my story' and 'Embed' follow.
 
     A figure with a layout width (a map, whose frame has a fixed shape) is drawn no wider than that; a
     one-sentence text alternative goes under every chart. Returns the clicked points (empty unless
@@ -63,6 +67,8 @@ def show_chart(
         if not table.empty:
             with st.expander("Show the data behind this chart"):
                 st.dataframe(table, hide_index=True, width="stretch")
+        if story is not None:
+            chart_actions(story, key)
     if not (selectable or on_select) or event is None:
         return []
     return list(event.selection.get("points", []))

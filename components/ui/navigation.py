@@ -55,14 +55,27 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/slideshow:",
         "Teach",
         "present",
-        url_keys=("story", "slide"),
+        url_keys=("story", "slide", "share"),
         example={"story": "russia-returns", "slide": "1"},
         charts=1,
+    ),
+    PageSpec("pages/my_story.py", "My story", ":material/edit_note:", "Teach", "my-story"),
+    PageSpec(
+        "pages/chart.py",
+        "One chart",
+        ":material/insert_chart:",
+        "Teach",
+        "chart",
+        url_keys=("kind",),
+        example={"kind": "visits_map", "countries": "RUS"},
+        charts=1,
+        maps=1,
     ),
     PageSpec("pages/data_sources.py", "Data & sources", ":material/table:", "Reference", "data"),
     PageSpec("pages/about.py", "About", ":material/info:", "Reference", "about"),
 )
-PAGE_KEYS = tuple(dict.fromkeys(key for page in PAGES for key in page.url_keys))
+SHARED_KEYS = ("q",)  # link parameters every page reads: the sidebar's search box (components/ui/search.py)
+PAGE_KEYS = SHARED_KEYS + tuple(dict.fromkeys(key for page in PAGES for key in page.url_keys))
 
 
 def page_spec(file: str) -> PageSpec:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -13,6 +13,7 @@ from components.data import pairs
 from components.data.categories import ROLE_LABELS, STATE_LABELS
 from components.data.dates import label
 from components.data.frames import Tables
+from components.data.my_story import view_for
 from components.data.pair_keys import pair_label, split_pair
 from components.ui.context import PageContext
 from components.ui.details import open_details, record_dialog
@@ -201,6 +202,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
             x_range=scales.x_range,
         ),
         key=f"{key}-timeline",
+        story=view_for("pair_timeline", replace(context.filters, pair=(a, b))),
         selectable=True,
     )
     st.caption("Hover for the summary; click a mark for the record and its sources.")
@@ -212,6 +214,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
             per_year, a, b, names=names, colors=colors, source=source, years=scales.years, y_max=scales.y_max
         ),
         key=f"{key}-activity",
+        story=view_for("pair_activity", replace(context.filters, pair=(a, b))),
         data=per_year.reset_index(),
     )
     profile = pairs.sector_profile(view)
@@ -220,6 +223,7 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
             profile, sector_names=sector_names, source=source, periods=scales.periods, z_max=scales.z_max
         ),
         key=f"{key}-sectors",
+        story=view_for("pair_sector_profile", replace(context.filters, pair=(a, b))),
         data=profile,
     )
     with st.expander(f"All {summary.records} records with their sources", expanded=not compact and summary.records < 4):

@@ -10,11 +10,15 @@ from components.charts.common import source_line
 from components.charts.maps import fit_width
 from components.charts.slides import slide_figure
 from components.charts.story_html import story_html
+from components.data.my_story import SHARE_KEY, story_from_token
 from components.data.stories import Stories, Story
 from components.ui.context import PageContext
 from components.ui.details import source_links
 from components.ui.display import show_chart
 from components.ui.markdown import md
+from components.ui.story_builder import my_story
+
+_SHARED = "_shared_token_opened"  # a share link is read once: edits made after opening it are kept
 
 # Static style, no data inside: larger type and stronger contrast for a washed-out projector.
 PROJECTOR_CSS = """
@@ -105,7 +109,7 @@ def show_slide(context: PageContext, story: Story, number: int, *, today: date |
             fig.update_layout(height=SLIDE_CHART_HEIGHT)
             if fig.layout.width:  # a map: as wide as its frame at this height
                 fit_width(fig)
-            show_chart(fig, key=f"slide-{story.id}-{number}")
+            show_chart(fig, key=f"slide-{story.id}-{number}", story=slide.view)
     with st.expander(f"Sources for this slide ({len(slide.records)} records)"):
         source_links(
             context.tables.sources[context.tables.sources.record_id.isin(slide.records)].drop_duplicates("url")
@@ -115,15 +119,34 @@ def show_slide(context: PageContext, story: Story, number: int, *, today: date |
 
 
 @st.cache_data(show_spinner="Building the offline file…", max_entries=4)
-def _html(_context: PageContext, story_id: str, fingerprint: str) -> bytes:
-    story = _context.loaded.stories.get(story_id)
+def _html(_context: PageContext, story_json: str, fingerprint: str) -> bytes:
+    story = Story.model_validate_json(story_json)
     return story_html(story, _context.tables, source=source_line(_context.version)).encode("utf-8")
+
+
+def with_my_story(context: PageContext) -> Stories:
+    """The shipped stories and, when there is one, the reader's own: from a share link (which then becomes the
+    session's story) or built on the My story page. Both are shown by the same code as a shipped story."""
+    token = st.query_params.get(SHARE_KEY)
+    mine = my_story()
+    if token and st.session_state.get(_SHARED) != token:
+        st.session_state[_SHARED] = token
+        shared, problems = story_from_token(token, context.loaded.dataset)
+        if shared is None:
+            st.error("The shared story cannot be opened:\n\n" + "\n".join(f"- {md(p)}" for p in problems))
+        else:
+            mine.replace_with(shared)
+    story = mine.story()
+    shipped = context.loaded.stories
+    if story is None:
+        return shipped
+    return Stories([*(s for s in shipped.stories if s.id != story.id), story], shipped.problems)
 
 
 def export_button(context: PageContext, story: Story, column) -> None:
     column.download_button(
         "Offline HTML",
-        data=lambda: _html(context, story.id, context.loaded.dataset.fingerprint),
+        data=lambda: _html(context, story.model_dump_json(), context.loaded.dataset.fingerprint),
         file_name=f"{story.id}.html",
         mime="text/html",
         icon=":material/download:",
