@@ -13,8 +13,16 @@ import yaml
 from components.data.loading import DEFAULT_DATA_DIR, RECORD_DIRS
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-REFERENCE_FILES = ("dataset.yaml", "countries.yaml", "sectors.yaml", "gaps.yaml")
+
+
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes every value out: copies share nested lists, and the loader refuses YAML aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+REFERENCE_FILES = ("dataset.yaml", "countries.yaml", "sectors.yaml", "series.yaml", "gaps.yaml")
 
 
 def _suffix(value: str, copy: int) -> str:
@@ -56,6 +64,10 @@ def _copy_record(kind: str, record: dict, copy: int) -> dict:
         new["status"] = [{**step, "date": _shift(step["date"], days)} for step in record["status"]]
     elif kind == "cooperation" and record.get("milestones"):
         new["milestones"] = [_suffix(ref, copy) for ref in record["milestones"]]
+    elif kind == "meetings":
+        new["outcomes"] = [_suffix(ref, copy) for ref in record.get("outcomes", [])]
+        if not new["outcomes"]:
+            del new["outcomes"]
     return new
 
 
