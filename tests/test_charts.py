@@ -85,11 +85,20 @@ def test_visits_map_draws_arcs_from_capitals_and_uses_local_geometry(tables):
     arcs = [t for t in fig.data if t.type == "scattergeo" and t.mode == "lines"]
     russia = next(t for t in arcs if t.name == "From Russia")
     assert (russia.lon[0], russia.lat[0]) == (37.62, 55.75), "the arc starts at the capital in countries.yaml"
-    assert fig.layout.geo.resolution == 50
+    assert fig.layout.geo.resolution == 50, "framed on South Asia and Moscow: the detailed outlines"
     cities = next(t for t in fig.data if t.name == "Host cities")
     islamabad = [row for row in cities.customdata if "rus-pak-2021-04-lavrov" in row[0]]
     assert islamabad and islamabad[0][1] == 2
     assert "not authoritative" in source_text(fig)
+
+
+def test_a_map_framed_on_the_world_draws_the_lighter_outlines(tables):
+    """Zoomed out to Washington, the 1:110m geometry (a tenth of the paths); closer in, the 1:50m one."""
+    visit = tables.visits.iloc[[0]].assign(guest="USA", lon=-77.04, lat=38.9)
+    countries = tables.countries.copy()
+    countries.loc["USA", ["lon", "lat"]] = (-77.04, 38.9)
+    fig = maps.visits_map(visit, countries, source=SOURCE)
+    assert (fig.layout.geo.projection.type, fig.layout.geo.resolution) == ("natural earth", 110)
 
 
 def test_deals_map_draws_routes_as_lines(tables):

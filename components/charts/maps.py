@@ -26,9 +26,13 @@ def _frame(fig: go.Figure, lons: list[float], lats: list[float]) -> None:
         lon_hi = max(lon_hi, max(x for x, _ in points) + 5)
         lat_lo = min(lat_lo, min(y for _, y in points) - 4)
         lat_hi = max(lat_hi, max(y for _, y in points) + 4)
+    world = lon_hi - lon_lo > 90
     fig.update_geos(
-        resolution=50,
-        projection_type="natural earth" if lon_hi - lon_lo > 90 else "mercator",
+        # Zoomed out to a partner's capital, the 1:110m outlines look the same and draw ~10x faster (the 1:50m
+        # file is 1.1 MB of paths to project on every redraw); closer in, the 1:50m ones keep Bhutan's and the
+        # Maldives' shapes.
+        resolution=110 if world else 50,
+        projection_type="natural earth" if world else "mercator",
         lonaxis_range=[max(-180, lon_lo), min(180, lon_hi)],
         lataxis_range=[max(-60, lat_lo), min(85, lat_hi)],
         showcountries=True,
