@@ -33,10 +33,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(script: Path, data: Path | None = None, *, timeout: float = 120) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run `streamlit run script` on a free loopback port until the block ends; yield (base url, process)."""
+def serve(
+    script: Path, data: Path | None = None, *, timeout: float = 120, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run `streamlit run script` on a free loopback port until the block ends; yield (base url, process).
+    `env` adds to (or overrides) this process's environment."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     if data is not None:
         env["DASHBOARD_DATA_DIR"] = str(data)
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
