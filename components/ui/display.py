@@ -40,7 +40,8 @@ def show_chart(
     selectable: bool = False,
     on_select=None,
 ) -> list[dict]:
-    """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
+    """Draw the figure with a 'show the data' table under it (built when opened): `data` if given, else the
+    figure's own numbers.
 
     Returns the clicked points (empty unless `selectable`)."""
     event = st.plotly_chart(
@@ -51,10 +52,15 @@ def show_chart(
         on_select=on_select or ("rerun" if selectable else "ignore"),
         selection_mode="points",
     )
-    table = data if data is not None else figure_table(fig)
-    if not table.empty:
-        with st.expander("Show the data behind this chart"):
-            st.dataframe(table, hide_index=True, width="stretch")
+    if fig.data and (data is None or not data.empty):
+        # Built and sent only when the reader opens it: on every other run it would cost a table per chart.
+        with st.expander("Show the data behind this chart", key=f"{key}-data", on_change="rerun") as box:
+            if box.open:
+                table = data if data is not None else figure_table(fig)
+                if table.empty:
+                    st.caption("This chart draws no numbers to list.")
+                else:
+                    st.dataframe(table, hide_index=True, width="stretch")
     if not (selectable or on_select) or event is None:
         return []
     return list(event.selection.get("points", []))
