@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from components.data.loading import DEFAULT_DATA_DIR, RECORD_DIRS
+from components.data.yamlfile import MAX_BYTES
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -71,10 +72,18 @@ def _copy_record(kind: str, record: dict, copy: int) -> dict:
     return new
 
 
+def _parts(records: list, factor: int) -> list[range]:
+    """The copies split into files a curator could keep: each under the loader's size limit (MAX_BYTES)."""
+    one = len(yaml.dump(records, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100).encode()) or 1
+    per_file = max(1, int(MAX_BYTES * 0.8) // one)
+    return [range(start, min(factor, start + per_file)) for start in range(0, factor, per_file)]
+
+
 def write_synthetic(target: Path, factor: int, source: Path = DEFAULT_DATA_DIR) -> Path:
     """Fill `target` with `factor` copies of every record in `source` (copy 0 keeps the real ids).
 
-    Copies go into the same per-pair files, as a larger curated dataset would. Stories are copied as they are:
+    Copies go into the same per-pair files, as a larger curated dataset would (split into `<pair>-2.yaml`, … where
+    a file would pass the loader's size limit). Stories are copied as they are:
     they cite real ids, which copy 0 keeps."""
     target.mkdir(parents=True, exist_ok=True)
     for name in REFERENCE_FILES:
@@ -88,7 +97,14 @@ def write_synthetic(target: Path, factor: int, source: Path = DEFAULT_DATA_DIR) 
             text = path.read_text(encoding="utf-8")
             header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
             records = yaml.load(text, Loader=Loader) or []
-            copies = [_copy_record(kind, r, copy) for copy in range(factor) for r in records]
-            body = yaml.dump(copies, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
-            (target / kind / path.name).write_text(header + body, encoding="utf-8")
+            for part, copies in enumerate(_parts(records, factor)):
+                body = yaml.dump(
+                    [_copy_record(kind, r, copy) for copy in copies for r in records],
+                    Dumper=Dumper,
+                    allow_unicode=True,
+                    sort_keys=False,
+                    width=100,
+                )
+                name = path.name if part == 0 else f"{path.stem}-{part + 1}{path.suffix}"
+                (target / kind / name).write_text(header + body, encoding="utf-8")
     return target
