@@ -76,9 +76,9 @@ class BrowserTiming:
         return statistics.median(self.change_ms) if self.change_ms else float("nan")
 
 
-def server(script: Path, data: Path | None = None, *, timeout: float = 120):
+def server(script: Path, data: Path | None = None, *, timeout: float = 120, env: dict[str, str] | None = None):
     """Run `streamlit run script` on a free loopback port; yield (base url, process)."""
-    return serve(script, data, timeout=timeout)
+    return serve(script, data, timeout=timeout, env=env)
 
 
 @contextmanager

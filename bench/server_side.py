@@ -37,10 +37,10 @@ class PageTiming:
     error: str = ""
 
 
-def open_page(page: str, timeout: float = 600) -> AppTest:
-    """An AppTest session of the router showing `page`, opened with that page's link parameters."""
+def open_page(page: str, timeout: float = 600, params: dict[str, str] | None = None) -> AppTest:
+    """An AppTest session of the router showing `page`, opened with that page's link parameters (or `params`)."""
     at = AppTest.from_file(APP, default_timeout=timeout)
-    for key, value in PARAMS.get(page, {}).items():
+    for key, value in (PARAMS.get(page, {}) if params is None else params).items():
         at.query_params[key] = value
     at.run()
     if page != PAGES[0][0]:
@@ -126,11 +126,21 @@ def _instrument_loading() -> dict[str, float]:
     return timings
 
 
+def _load_from_cache(data: Path) -> None:
+    """What a server start on unchanged data pays: the load again, the compiled cache filled by the first."""
+    from components.data.compiled import FileCache, cache_dir
+    from components.data.loading import load_dataset
+
+    load_dataset(data, cache=FileCache(cache_dir()))
+
+
 def _child(data: Path, repeats: int, reruns: bool, pages: list[str]) -> None:
     """Run in a subprocess: warm up, time each page, print one JSON line per event."""
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     load = _instrument_loading()
-    _emit(event="warm", seconds=warm_up(data), load=load)
+    seconds = warm_up(data)
+    load["load_cached"] = _timed(lambda: _load_from_cache(data))
+    _emit(event="warm", seconds=seconds, load=load)
     for page in pages:
         _emit(event="start", page=page)
         _emit(event="page", **asdict(time_page(page, repeats=repeats, reruns=reruns)), peak_kb=peak_kb())

@@ -11,10 +11,19 @@ from typing import Any
 import yaml
 
 from components.data.loading import DEFAULT_DATA_DIR, RECORD_DIRS
+from components.data.yamlfile import MAX_BYTES
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-REFERENCE_FILES = ("dataset.yaml", "countries.yaml", "sectors.yaml", "gaps.yaml")
+
+
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes every value out: copies share nested lists, and the loader refuses YAML aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+REFERENCE_FILES = ("dataset.yaml", "countries.yaml", "sectors.yaml", "series.yaml", "gaps.yaml")
 
 
 def _suffix(value: str, copy: int) -> str:
@@ -56,13 +65,25 @@ def _copy_record(kind: str, record: dict, copy: int) -> dict:
         new["status"] = [{**step, "date": _shift(step["date"], days)} for step in record["status"]]
     elif kind == "cooperation" and record.get("milestones"):
         new["milestones"] = [_suffix(ref, copy) for ref in record["milestones"]]
+    elif kind == "meetings":
+        new["outcomes"] = [_suffix(ref, copy) for ref in record.get("outcomes", [])]
+        if not new["outcomes"]:
+            del new["outcomes"]
     return new
+
+
+def _parts(records: list, factor: int) -> list[range]:
+    """The copies split into files a curator could keep: each under the loader's size limit (MAX_BYTES)."""
+    one = len(yaml.dump(records, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100).encode()) or 1
+    per_file = max(1, int(MAX_BYTES * 0.8) // one)
+    return [range(start, min(factor, start + per_file)) for start in range(0, factor, per_file)]
 
 
 def write_synthetic(target: Path, factor: int, source: Path = DEFAULT_DATA_DIR) -> Path:
     """Fill `target` with `factor` copies of every record in `source` (copy 0 keeps the real ids).
 
-    Copies go into the same per-pair files, as a larger curated dataset would. Stories are copied as they are:
+    Copies go into the same per-pair files, as a larger curated dataset would (split into `<pair>-2.yaml`, … where
+    a file would pass the loader's size limit). Stories are copied as they are:
     they cite real ids, which copy 0 keeps."""
     target.mkdir(parents=True, exist_ok=True)
     for name in REFERENCE_FILES:
@@ -76,7 +97,14 @@ def write_synthetic(target: Path, factor: int, source: Path = DEFAULT_DATA_DIR) 
             text = path.read_text(encoding="utf-8")
             header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
             records = yaml.load(text, Loader=Loader) or []
-            copies = [_copy_record(kind, r, copy) for copy in range(factor) for r in records]
-            body = yaml.dump(copies, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
-            (target / kind / path.name).write_text(header + body, encoding="utf-8")
+            for part, copies in enumerate(_parts(records, factor)):
+                body = yaml.dump(
+                    [_copy_record(kind, r, copy) for copy in copies for r in records],
+                    Dumper=Dumper,
+                    allow_unicode=True,
+                    sort_keys=False,
+                    width=100,
+                )
+                name = path.name if part == 0 else f"{path.stem}-{part + 1}{path.suffix}"
+                (target / kind / name).write_text(header + body, encoding="utf-8")
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -220,6 +221,16 @@ def write_dataset(
         (root / kind).mkdir(exist_ok=True)
         (root / kind / "fixture.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+@pytest.fixture(autouse=True, scope="session")
+def compiled_cache(tmp_path_factory) -> Path:
+    """The app's compiled data cache in a folder of the test session's own (servers started by tests inherit it)."""
+    from components.data.compiled import CACHE_DIR_ENV
+
+    folder = tmp_path_factory.mktemp("compiled")
+    os.environ[CACHE_DIR_ENV] = str(folder)
+    return folder
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from components.data.checks import cross_check
+from components.data.compiled import Compiled, FileCache
 from components.data.pair_keys import pair_key
 from components.data.schema import (
     RECORD_MODELS,
@@ -26,7 +27,7 @@ from components.data.schema import (
     Series,
     Visit,
 )
-from components.data.yamlfile import Problem, YamlFile, record_label
+from components.data.yamlfile import MAX_BYTES, Problem, YamlFile, record_label
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
@@ -151,6 +152,35 @@ def read_yaml(root: Path, path: Path) -> YamlFile:
     return YamlFile.read(path, path.relative_to(root.parent).as_posix())
 
 
+def compile_file(file: YamlFile, model: type[M]) -> Compiled:
+    """Validate one parsed file on its own: what the compiled cache keeps."""
+    problems: list[Problem] = []
+    valid = validate_records(file, model, problems)
+    is_list = isinstance(file.data, list)
+    return Compiled(valid, problems, is_list, len(file.data) if is_list else file.estimated_records())
+
+
+def read_validated(root: Path, path: Path, model: type[M], cache: FileCache | None) -> tuple[YamlFile, Compiled]:
+    """Read and validate a list-shaped file, or take its compiled result when its content is unchanged."""
+    display = path.relative_to(root.parent).as_posix()
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        cache = None  # YamlFile.read reports it
+    if cache is None:
+        file = YamlFile.read(path, display)
+        return file, compile_file(file, model)
+    key = cache.key(display, model, raw)
+    hit = cache.get(key, model)
+    if hit is not None:
+        return YamlFile.unparsed(path, display, raw), hit
+    file = YamlFile.from_bytes(path, display, raw)
+    compiled = compile_file(file, model)
+    cache.put(key, compiled)
+    return file, compiled
+
+
 def _fingerprint(files: list[YamlFile]) -> str:
     digest = hashlib.sha256()
     for file in files:
@@ -180,8 +210,12 @@ def record_files(root: Path) -> list[Path]:
     return files
 
 
-def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None) -> Dataset:
-    """Load and validate data/ at `root`, with dates checked against `today`. Never raises for bad data."""
+def load_dataset(
+    root: Path | str = DEFAULT_DATA_DIR, today: date | None = None, *, cache: FileCache | None = None
+) -> Dataset:
+    """Load and validate data/ at `root`, with dates checked against `today`. Never raises for bad data.
+
+    With a `cache`, files whose content is unchanged since they were last compiled are not parsed again."""
     root = Path(root)
     problems: list[Problem] = []
     unreadable: list[str] = []  # files none of whose records can be used
@@ -213,11 +247,12 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
             if name not in OPTIONAL_REFERENCE_FILES:
                 problems.append(Problem(f"{root.name}/{name}.yaml", None, "-", "-", "file is missing"))
             continue
-        file = read_yaml(root, path)
+        file, compiled = read_validated(root, path, model, cache)
         fingerprinted.append(file)
-        if not isinstance(file.data, list):
+        problems += compiled.problems
+        if not compiled.is_list:
             unreadable.append(file.display)
-        for record, index in validate_records(file, model, problems):
+        for record, index in compiled.valid:
             code = getattr(record, key)
             if code in target:
                 problems.append(Problem(file.display, file.line_of(index), code, key, "duplicate id"))
@@ -225,10 +260,11 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
 
     gaps: dict[str, list[str]] = {}
     if (root / "gaps.yaml").exists():
-        gaps_file = read_yaml(root, root / "gaps.yaml")
-        if not isinstance(gaps_file.data, list):
+        gaps_file, compiled = read_validated(root, root / "gaps.yaml", Gap, cache)
+        problems += compiled.problems
+        if not compiled.is_list:
             unreadable.append(gaps_file.display)
-        for gap, _ in validate_records(gaps_file, Gap, problems):
+        for gap, _ in compiled.valid:
             gaps.setdefault(pair_key(*gap.pair) if gap.pair else gap.series, []).append(gap.gap)
 
     paths = record_files(root)
@@ -236,14 +272,13 @@ def load_dataset(root: Path | str = DEFAULT_DATA_DIR, today: date | None = None)
     total = 0
     for path in paths:
         kind = path.parent.name
-        file = read_yaml(root, path)
+        file, compiled = read_validated(root, path, RECORD_MODELS[kind], cache)
         fingerprinted.append(file)
-        if isinstance(file.data, list):
-            total += len(file.data)
-        else:
+        problems += compiled.problems
+        total += compiled.count
+        if not compiled.is_list:
             unreadable.append(file.display)
-            total += file.estimated_records()
-        for record, index in validate_records(file, RECORD_MODELS[kind], problems):
+        for record, index in compiled.valid:
             located[kind].append(Located(record, file, index))
 
     rejected = cross_check(located, countries, sectors, series, problems, today or date.today())

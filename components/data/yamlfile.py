@@ -102,15 +102,25 @@ class YamlFile:
 
     @classmethod
     def read(cls, path: Path, display: str) -> YamlFile:
-        loaded = cls(path=path, display=display)
         try:
             with path.open("rb") as handle:
-                loaded.raw = handle.read(MAX_BYTES + 1)
-            if len(loaded.raw) > MAX_BYTES:
-                loaded._error(None, f"file is larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files")
-                return loaded
-            loaded._text = loaded.raw.decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+                raw = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            loaded = cls(path=path, display=display)
+            loaded._error(None, f"cannot be read: {exc}")
+            return loaded
+        return cls.from_bytes(path, display, raw)
+
+    @classmethod
+    def from_bytes(cls, path: Path, display: str, raw: bytes) -> YamlFile:
+        """Parse the bytes read from `path`."""
+        loaded = cls(path=path, display=display, raw=raw)
+        if len(raw) > MAX_BYTES:
+            loaded._error(None, f"file is larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files")
+            return loaded
+        try:
+            loaded._text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
             loaded._error(None, f"cannot be read: {exc}")
             return loaded
         loaded._parse()
@@ -126,6 +136,11 @@ class YamlFile:
         loaded._text = text
         loaded._parse()
         return loaded
+
+    @classmethod
+    def unparsed(cls, path: Path, display: str, raw: bytes) -> YamlFile:
+        """A file whose validated records come from elsewhere (the compiled cache): parsed only if a line is asked."""
+        return cls(path=path, display=display, raw=raw, _text=raw.decode("utf-8", errors="replace"))
 
     def _parse(self) -> None:
         loader = DataLoader(self._text)

@@ -45,8 +45,9 @@ def show_chart(
     on_select=None,
     story: SlideView | None = None,
 ) -> list[dict]:
-    """Draw the figure with a 'show the data' table under it: `data` if given, else the figure's own numbers.
-    With `story` (the chart's kind and filters, as a slide would show it), 'Add to my story' and 'Embed' follow.
+    """Draw the figure with a 'show the data' table under it (built when opened): `data` if given, else the
+    figure's own numbers. With `story` (the chart's kind and filters, as a slide would show it), 'Add to my
+    story' and 'Embed' follow.
 
     A figure with a layout width (a map, whose frame has a fixed shape) is drawn no wider than that; a
     one-sentence text alternative goes under every chart. Returns the clicked points (empty unless
@@ -63,10 +64,15 @@ def show_chart(
         )
         if alt_text(fig):
             st.caption(f"Chart: {md(alt_text(fig))}")
-        table = data if data is not None else figure_table(fig)
-        if not table.empty:
-            with st.expander("Show the data behind this chart"):
-                st.dataframe(table, hide_index=True, width="stretch")
+        if fig.data and (data is None or not data.empty):
+            # Built and sent only when the reader opens it: on every other run it would cost a table per chart.
+            with st.expander("Show the data behind this chart", key=f"{key}-data", on_change="rerun") as box:
+                if box.open:
+                    table = data if data is not None else figure_table(fig)
+                    if table.empty:
+                        st.caption("This chart draws no numbers to list.")
+                    else:
+                        st.dataframe(table, hide_index=True, width="stretch")
         if story is not None:
             chart_actions(story, key)
     if not (selectable or on_select) or event is None:

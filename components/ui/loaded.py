@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.data.compiled import FileCache, cache_dir
 from components.data.frames import Tables, build_tables
 from components.data.loading import Dataset, data_dir, load_dataset, record_files, removed_since
 from components.data.stories import Stories, load_stories, story_files
@@ -54,7 +55,7 @@ def _load(root: str, signature: tuple, today: date) -> Loaded:
     last = _files_at_last_load()
     removed = removed_since(last.get(root, files), files, Path(root))
     last[root] = files
-    dataset = load_dataset(Path(root), today)
+    dataset = load_dataset(Path(root), today, cache=FileCache(cache_dir()))
     return Loaded(dataset, build_tables(dataset), load_stories(dataset), removed)
 
 

@@ -36,12 +36,17 @@ def free_port() -> int:
 
 @contextmanager
 def serve(
-    script: Path, data: Path | None = None, *, timeout: float = 120, port: int | None = None
+    script: Path,
+    data: Path | None = None,
+    *,
+    timeout: float = 120,
+    port: int | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run `streamlit run script` on loopback (a free port unless given) until the block ends; yield (base url,
-    process)."""
+    process). `env` adds to (or overrides) this process's environment."""
     port = port or free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
     if data is not None:
         env["DASHBOARD_DATA_DIR"] = str(data)
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]

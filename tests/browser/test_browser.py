@@ -178,3 +178,17 @@ def test_clicking_a_matrix_cell_opens_that_pair(tab):
     query = _query(tab.page.url)
     assert len(query["a"]) == 1 and len(query["b"]) == 1
     assert tab.exceptions() == 0
+
+
+def test_the_data_behind_a_chart_is_built_when_opened(tab):
+    """'Show the data behind this chart' lists the chart's numbers once opened (it is not sent before)."""
+    tab.open("/visits", charts=3)
+    grids = tab.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
+    before = grids.count()
+    tab.page.get_by_text("Show the data behind this chart").first.click()
+    tab.page.wait_for_function(
+        '(n) => document.querySelectorAll(\'[data-testid="stMain"] [data-testid="stDataFrame"]\').length > n',
+        arg=before,
+        timeout=30_000,
+    )
+    assert tab.exceptions() == 0
