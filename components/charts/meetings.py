@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.common import empty, finish, wrap_text
+from components.charts.common import empty, finish, role_key, shorten, wrap_text
 from components.data.categories import MEETING_STATUS_LABELS, ROLE_LABELS, ROLE_SYMBOLS, VISITOR_ROLES
 
 NOTHING = "No multilateral meetings match the current filters."
@@ -28,16 +28,18 @@ def meetings_timeline(
     """One mark per meeting: x its first day, y its series; crosses for meetings called off."""
     if meetings.empty:
         return empty(NOTHING, title=title, source=source)
-    frame = meetings.sort_values("start").assign(
-        attended=[len(c) for c in meetings.sort_values("start").countries],
-        hover=[wrap_text(s) for s in meetings.sort_values("start").summary],
+    ordered = meetings.sort_values("start")
+    frame = ordered.assign(
+        attended=[len(c) for c in ordered.countries],
+        hover=[wrap_text(s) for s in ordered.summary],
+        row=[shorten(str(n), 30) for n in ordered.series_name],
     )
     fig = go.Figure()
     for status, group in frame.groupby("status", observed=True, sort=False):
         symbol, color = STATUS_MARKS[str(status)]
         fig.add_scatter(
             x=group.start,
-            y=group.series_name,
+            y=group.row,
             mode="markers",
             name=MEETING_STATUS_LABELS[str(status)],
             marker={
@@ -46,14 +48,14 @@ def meetings_timeline(
                 "symbol": [f"{symbol}-open" if online else symbol for online in group.online],
                 "line": {"width": 2, "color": color},
             },
-            customdata=group[["id", "name", "dates", "city", "attended"]].to_numpy(),
+            customdata=group[["id", "name", "dates", "city", "attended", "series_name"]].to_numpy(),
             text=group.hover,
             hovertemplate=(
-                "<b>%{customdata[1]}</b><br>%{customdata[2]} · %{customdata[3]}<br>"
+                "<b>%{customdata[1]}</b><br>%{customdata[5]}<br>%{customdata[2]} · %{customdata[3]}<br>"
                 "%{customdata[4]} countries recorded<br><br>%{text}<extra></extra>"
             ),
         )
-    rows = frame.series_name.nunique()
+    rows = frame.row.nunique()
     fig.update_yaxes(categoryorder="category descending", showgrid=True, automargin=True)
     fig.update_layout(clickmode="event+select", legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right"})
     return finish(
@@ -79,7 +81,10 @@ def attendance_matrix(
     if meetings.empty:
         return empty(NOTHING, title=title, source=source)
     order = meetings.sort_values("start")
-    labels = {m.id: f"{m.name} ({m.start_text[:4]})" for m in order.itertuples()}
+    labels = {
+        m.id: shorten(f"{m.name} ({m.start_text[:4]})", 34) + ("" if m.status == "held" else f" · {m.status}")
+        for m in order.itertuples()
+    }
     rank = {role: n for n, role in enumerate(VISITOR_ROLES)}
     came = participants[participants.meeting_id.isin(order.id) & participants.country.isin(countries)].copy()
     came["rank"] = came.role.astype("str").map(rank)
@@ -102,20 +107,18 @@ def attendance_matrix(
             y=[labels[m] for m in group.meeting_id],
             mode="markers",
             name=ROLE_LABELS[role],
+            showlegend=False,
             marker={"symbol": ROLE_SYMBOLS[role], "size": 15, "color": ROLE_SHADES[role], "line": {"width": 0}},
             customdata=group[["meeting_id", "people"]].to_numpy(),
             hovertemplate="%{y}<br><b>%{x}</b>: %{customdata[1]}<extra></extra>",
         )
     called_off = order[order.status != "held"]
-    if not called_off.empty:
+    if not called_off.empty:  # no one came: an invisible mark keeps the meeting's row on the axis
         fig.add_scatter(
             x=[names.get(columns[0], columns[0])] * len(called_off),
             y=[labels[m] for m in called_off.id],
-            mode="text",
-            text=[f"{s} — no one attended" for s in called_off.status.astype("str")],
-            textposition="middle right",
-            textfont={"color": "#CC3311", "size": 13},
-            name="Called off",
+            mode="markers",
+            marker={"opacity": 0},
             showlegend=False,
             customdata=called_off[["id"]].to_numpy(),
             hoverinfo="skip",
@@ -123,19 +126,19 @@ def attendance_matrix(
     fig.update_xaxes(
         categoryorder="array",
         categoryarray=[names.get(c, c) for c in columns],
-        side="top",
+        side="bottom",
         tickangle=-40,
         automargin=True,
         showgrid=True,
     )
     fig.update_yaxes(categoryorder="array", categoryarray=list(labels.values())[::-1], automargin=True, showgrid=True)
-    fig.update_layout(clickmode="event+select", legend={"orientation": "h", "y": -0.02, "yanchor": "top"})
+    fig.update_layout(clickmode="event+select", showlegend=False)
+    roles = list(top.role.astype("str").unique())
     return finish(
         fig,
         title=title,
-        source=source + " Blank: no attendance recorded for that country.",
+        source=f"{source} {role_key(roles)}, darker for more senior; blank: no attendance recorded.",
         x_title="",
         y_title="",
-        height=max(320, 170 + 26 * len(order)),
-        legend_title="Most senior attendee",
+        height=max(420, 260 + 30 * len(order)),
     )
