@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.charts.maps import fit_width
 from components.charts.slides import slide_figure
 from components.data.stories import STORY_CHARTS
 from components.ui.context import page_context
@@ -26,4 +27,9 @@ if chart.needs_pair and not view.pair:
     st.warning("This chart shows one country pair: give it as a=AAA&b=BBB in the address.", icon=":material/link_off:")
     st.stop()
 fig = slide_figure(view, context.tables, source=chart_source(context), title=chart.description)
-st.plotly_chart(fig, key="chart", theme=None, config=plot_config(fig), width="stretch", height=620)
+fig.update_layout(height=620)
+if fig.layout.width:  # a map: as wide as its frame at this height, as on the slides
+    fit_width(fig)
+st.plotly_chart(
+    fig, key="chart", theme=None, config=plot_config(fig), width="content" if fig.layout.width else "stretch"
+)

@@ -124,7 +124,7 @@ def pair_sector_matrix(
     table = table.loc[table.sum(axis=1).sort_values().index, table.sum().sort_values(ascending=False).index]
     cells = table.stack().rename("records").reset_index()
     cells = cells[cells.records > 0]
-    pair_labels = {p: _pair_label(p, names) for p in table.index}
+    pair_labels = {p: shorten(_pair_label(p, names), 26) for p in table.index}
     fig = go.Figure(
         go.Scatter(
             x=[sector_names.get(s, s) for s in cells.sector],

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.common import empty, finish
-from components.data.categories import STATE_COLORS, STATE_LABELS
+from components.data.categories import FOCUS_COUNTRIES, STATE_COLORS, STATE_LABELS
 
 # Where the browser finds the world geometry: served by Streamlit's static file server, so no CDN.
 TOPOJSON_URL = "app/static/topojson/"
@@ -91,8 +91,8 @@ def map_width(height: int, *, top: int = 110, legend_entries: int = 8) -> int:
     """The widest the chart should be drawn at this height: any wider only adds empty bands beside the map.
 
     What is left for the map is the height less the title block (`top`) and the legend under it (about four
-    entries a row)."""
-    legend = 30 + 20 * -(-legend_entries // 4)
+    entries a row; three, to be safe with long names)."""
+    legend = 30 + 22 * -(-legend_entries // 3)
     return int((height - top - legend - 16) * ASPECT) + 16
 
 
@@ -206,7 +206,11 @@ def visits_map(
         mark=[c if inside(x, y) else f"{names.get(h, h)} (beyond the frame)" for c, h, x, y in
               zip(frame.city, frame.host, frame.lon, frame.lat, strict=True)],
     )  # fmt: skip
+    other_keyed = False  # further partners share one legend entry, shown with the first of them
     for guest, group in frame.groupby("guest", observed=True):
+        focus = str(guest) in FOCUS_COUNTRIES
+        in_legend = focus or not other_keyed
+        other_keyed = other_keyed or not focus
         start = place(str(guest), *capitals[str(guest)])
         arc_lon: list[float | None] = []
         arc_lat: list[float | None] = []
@@ -220,7 +224,10 @@ def visits_map(
             mode="lines",
             line={"width": 1.6, "color": colors.get(guest, "#555555")},
             opacity=0.8,
-            name=names.get(guest, guest),
+            # The eleven each get a legend entry; further partners share one, in their muted tones.
+            name=names.get(guest, guest) if focus else "Other partners",
+            legendgroup=None if focus else "other-partners",
+            showlegend=in_legend,
             hoverinfo="skip",
         )
     places = frame.groupby(["mark", "mark_lat", "mark_lon"], as_index=False).agg(

@@ -114,6 +114,7 @@ def pair_timeline(
             mode="markers",
             marker={"symbol": "hexagon", "size": 15, "color": "#777777", "line": {"width": 1, "color": "#222"}},
             name="Met on the sidelines of a summit",
+            showlegend=False,  # the lane's own label says what the marks are
             customdata=sides[["id", "people", "meeting"]].to_numpy(),
             text=[wrap_text(s) for s in sides.summary],
             hovertemplate="<b>%{customdata[1]}</b><br>at the %{customdata[2]}<br><br>%{text}<extra></extra>",

@@ -178,7 +178,7 @@ def visits_per_year_by_pair(
     table = visits.groupby(["pair", "year"]).size().unstack(fill_value=0)
     table = table.reindex(columns=range(int(table.columns.min()), int(table.columns.max()) + 1), fill_value=0)
     table = table.loc[table.sum(axis=1).sort_values().index]
-    labels = [pair_label(p, names) for p in table.index]
+    labels = [shorten(pair_label(p, names), 26) for p in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.to_numpy(),
