@@ -13,10 +13,6 @@ from components.data.queries import deal_partner
 NOTHING = "No records match the current filters."
 
 
-def _pair_label(pair: str, names: dict[str, str]) -> str:
-    return pair_label(pair, names)
-
-
 def top_sectors(
     counts: pd.DataFrame,
     *,
@@ -76,7 +72,7 @@ def sector_treemap(
     # the full names are in the hover.
     labels = [sector_names.get(s, s) for s in by_sector.index] + [str(p) for p in by_pair.pair]
     full = [sector_names.get(s, s) for s in by_sector.index] + [
-        f"{_pair_label(p, names)} · {sector_names.get(s, s)}" for p, s in zip(by_pair.pair, by_pair.sector, strict=True)
+        f"{pair_label(p, names)} · {sector_names.get(s, s)}" for p, s in zip(by_pair.pair, by_pair.sector, strict=True)
     ]
     parents = [""] * len(by_sector) + [f"s:{s}" for s in by_pair.sector]
     values = list(by_sector) + list(by_pair.records)
@@ -124,7 +120,7 @@ def pair_sector_matrix(
     table = table.loc[table.sum(axis=1).sort_values().index, table.sum().sort_values(ascending=False).index]
     cells = table.stack().rename("records").reset_index()
     cells = cells[cells.records > 0]
-    pair_labels = {p: shorten(_pair_label(p, names), 26) for p in table.index}
+    pair_labels = {p: shorten(pair_label(p, names), 26) for p in table.index}
     fig = go.Figure(
         go.Scatter(
             x=[sector_names.get(s, s) for s in cells.sector],
@@ -215,7 +211,7 @@ def deal_value(
     totals = (valued.value_usd.astype(float) / 1e9).groupby(keys.to_numpy()).agg(["sum", "count"]).sort_values("sum")
     fig = go.Figure(
         go.Bar(
-            y=[shorten(_pair_label(k, labels), 24) for k in totals.index],
+            y=[shorten(pair_label(k, labels), 24) for k in totals.index],
             x=totals["sum"],
             orientation="h",
             marker_color="#EE7733",
@@ -235,5 +231,5 @@ def deal_value(
         y_title="",
         height=max(340, 220 + 32 * len(totals)),
         alt=f"Bars of reported deal value in US$ billions for {len(totals)} "
-        f"{'sectors' if by == 'sector' else 'partners'}, largest {_pair_label(totals.index[-1], labels)}.",
+        f"{'sectors' if by == 'sector' else 'partners'}, largest {pair_label(totals.index[-1], labels)}.",
     )
