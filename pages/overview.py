@@ -8,7 +8,7 @@ from components.charts.timelines import activity_by_year
 from components.data.queries import latest_events, records_by_pair_sector
 from components.ui.context import page_context
 from components.ui.details import open_details
-from components.ui.display import clicked_ids, show_chart
+from components.ui.display import chart_tabs, clicked_ids, show_chart
 from components.ui.sidebar import narrow_to_sector
 from components.ui.widgets import chart_source, headline_metrics, nothing_matches
 
@@ -25,14 +25,17 @@ if nothing_matches(context):
     st.stop()
 
 headline_metrics(context)
-show_chart(
-    activity_by_year(view.visits, view.deals, source=source),
-    key="overview_activity",
-    story=context.story_view("activity_by_year"),
-)
 
-# Side by side where the screen is wide enough, one above the other where it is not.
-with st.container(horizontal=True, gap="large"):
+
+def over_the_years() -> None:
+    show_chart(
+        activity_by_year(view.visits, view.deals, source=source),
+        key="overview_activity",
+        story=context.story_view("activity_by_year"),
+    )
+
+
+def on_the_map() -> None:
     points = show_chart(
         visits_map(view.visits, tables.countries, source=source),
         key="overview_map",
@@ -40,14 +43,20 @@ with st.container(horizontal=True, gap="large"):
         story=context.story_view("visits_map"),
     )
     open_details(context, clicked_ids(points), key="overview_map")
+
+
+def sectors() -> None:
     counts = records_by_pair_sector(view.visits, view.deals, view.cooperation)
     show_chart(
-        top_sectors(counts, sector_names=context.sector_names, source=source, width=600),
+        top_sectors(counts, sector_names=context.sector_names, source=source),
         key="overview_sectors",
         story=context.story_view("top_sectors"),
         on_select=narrow_to_sector("overview_sectors"),
     )
-st.caption("Click a sector's bar to narrow every page to that sector.")
+    st.caption("Click a sector's bar to narrow every page to that sector.")
+
+
+chart_tabs("pages/overview.py", {"Over the years": over_the_years, "Map": on_the_map, "Sectors": sectors})
 
 st.header("Latest events")
 latest = latest_events(view, context.country_names)

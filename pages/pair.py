@@ -1,13 +1,24 @@
 """Country pair: everything between two countries on one page, and optionally a second pair beside it."""
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from components.data import pairs
 from components.ui.context import page_context
+from components.ui.display import chart_tabs
 from components.ui.markdown import md
-from components.ui.pair_view import comparison_chooser, draw_pair, shared_scales, suggest_pairs
+from components.ui.pair_view import (
+    comparison_chooser,
+    draw_activity,
+    draw_header,
+    draw_records,
+    draw_sectors,
+    draw_timeline,
+    shared_scales,
+    suggest_pairs,
+)
 
 context = page_context()
 tables = context.tables
@@ -31,7 +42,32 @@ if c or d:
         views.append((c, d, pairs.pair_tables(tables, c, d, context.filters)))
 
 scales = shared_scales(views, today=date.today(), years=context.filters.years)
-columns = st.columns(len(views), gap="large")
-for column, (x, y, view) in zip(columns, views, strict=True):
+has_records = []
+for column, (x, y, view) in zip(st.columns(len(views), gap="large"), views, strict=True):
     with column:
-        draw_pair(context, x, y, view, scales=scales, compact=len(views) > 1)
+        has_records.append(draw_header(context, x, y, view))
+
+
+def side_by_side(draw) -> Callable[[], None]:
+    """One tab: the same chart for each pair on screen, in columns, on shared scales."""
+
+    def tab() -> None:
+        columns = st.columns(len(views), gap="large")
+        for column, (x, y, view), shown in zip(columns, views, has_records, strict=True):
+            if shown:
+                with column:
+                    draw(context, x, y, view, scales)
+
+    return tab
+
+
+if any(has_records):
+    chart_tabs(
+        "pages/pair.py",
+        {
+            "Timeline": side_by_side(draw_timeline),
+            "Activity": side_by_side(draw_activity),
+            "Sectors": side_by_side(draw_sectors),
+            "Records": side_by_side(draw_records),
+        },
+    )

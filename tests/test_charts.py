@@ -291,3 +291,16 @@ def test_visits_map_places_a_far_city_of_a_country_whose_capital_is_in_the_frame
     far = tables.visits.iloc[:1].assign(lat=-40.0, lon=75.0)
     fig = maps.visits_map(far, tables.countries, source=SOURCE)
     assert fig.data, "the map is drawn"
+
+
+def test_a_timeline_of_thousands_of_visits_draws_one_mark_per_pair_and_month(tables, names, colors, monkeypatch):
+    """Above the mark limit the visits timeline groups marks by pair, colour and month (sized by count), and
+    a click on a mark still lists every visit in it."""
+    monkeypatch.setattr(timelines, "MAX_TIMELINE_MARKS", 1)
+    fig = timelines.visits_timeline(tables.visits, names=names, colors=colors, source=SOURCE)
+    marks = [t for t in fig.data if t.customdata is not None]
+    ids = sorted(i for t in marks for row in t.customdata for i in row[0].split("|"))
+    assert ids == sorted(tables.visits.id)
+    months = tables.visits.assign(month=tables.visits.start.dt.to_period("M"))
+    assert sum(len(t.x) for t in marks) == len(months.groupby(["pair", "guest", "month"], observed=True))
+    assert "one mark per pair and month" in source_text(fig)

@@ -42,6 +42,8 @@ def test_record_details_show_hostile_text_escaped(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(root))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     at.switch_page("pages/cooperation.py").run()
+    at.session_state["cooperation_view"] = "Active areas"
+    at.run()
     at.button(key="coop-pak-rus-energy").click().run()
     assert not at.exception
     shown = "\n".join(e.value for e in (*at.markdown, *at.subheader, *at.caption))

@@ -140,15 +140,37 @@ def test_overview_headline_figures(app):
     assert "1 of 2 deals have no reported value" in texts(at)
 
 
-def test_visits_page_draws_timeline_map_and_heatmap(app):
+def open_tab(at: AppTest, page: str, label: str) -> AppTest:
+    """Open one of the page's chart tabs, as a click on it does."""
+    at.session_state[navigation.page_spec(page).view_key] = label
+    return at.run()
+
+
+def titles(at: AppTest) -> list[str]:
+    return [f["layout"]["title"]["text"].replace("<br>", " ") for f in figures(at)]
+
+
+def test_visits_page_draws_only_the_open_tab(app):
     at = app("pages/visits.py")
-    titles = [f["layout"]["title"]["text"].replace("<br>", " ") for f in figures(at)]
-    assert titles == ["Visits over time", "Where visitors went", "Visits per year by country pair"]
+    assert titles(at) == ["Visits over time"]
+    assert titles(open_tab(at, "pages/visits.py", "Map")) == ["Where visitors went"]
+    assert titles(open_tab(at, "pages/visits.py", "Per year by pair")) == ["Visits per year by country pair"]
+    table = open_tab(at, "pages/visits.py", "Table")
+    assert titles(table) == [] and len(table.dataframe) == 1
+
+
+def test_a_tab_in_the_link_opens_it_and_an_unknown_one_says_so(app):
+    at = app(visits_view="Map")
+    at.switch_page("pages/visits.py").run()
+    assert titles(at) == ["Where visitors went"]
+    at = app(overview_view="Nonsense")
+    assert any("does not have" in w.value for w in at.warning)
 
 
 def test_every_map_uses_the_local_geometry(app):
-    for page in ("pages/overview.py", "pages/visits.py", "pages/deals.py"):
-        at = app(page)
+    for page, tab in (("pages/overview.py", "Map"), ("pages/visits.py", "Map"), ("pages/deals.py", "Map")):
+        at = open_tab(app(page), page, tab)
+        assert at.get("plotly_chart")
         for chart in at.get("plotly_chart"):
             spec = json.loads(chart.proto.spec)
             if any(t.get("type", "").endswith("geo") or t.get("type") == "choropleth" for t in spec["data"]):
@@ -161,7 +183,9 @@ def test_pair_page_with_records(app):
     assert at.header[0].value == "Russia – Pakistan"
     assert [m.value for m in at.metric] == ["1", "1", "2", "2.0 bn"]
     assert "1 of 2 recorded deals are stalled or cancelled today." in texts(at)
-    assert len(figures(at)) == 3
+    drawn = [titles(open_tab(at, "pages/pair.py", tab)) for tab in ("Timeline", "Activity", "Sectors", "Records")]
+    assert [len(t) for t in drawn] == [1, 1, 1, 0]
+    assert len(at.dataframe) >= 2, "the Records tab lists the visits and deals"
 
 
 def test_pair_page_with_one_record(app):
@@ -189,6 +213,7 @@ def test_pair_page_compares_two_pairs_on_shared_scales(app):
     at = app("pages/pair.py", a="PAK", b="RUS", c="CHN", d="PAK")
     assert not at.exception
     assert [h.value for h in at.header][:2] == ["Pakistan – Russia", "China – Pakistan"]
+    open_tab(at, "pages/pair.py", "Activity")
     activity = [f for f in figures(at) if f["layout"]["title"]["text"].startswith("Activity per year")]
     assert len(activity) == 2
     assert activity[0]["layout"]["xaxis"]["range"] == activity[1]["layout"]["xaxis"]["range"]
@@ -227,11 +252,13 @@ def test_cooperation_cards_show_active_areas_and_open_their_details(tmp_path, mo
     at = AppTest.from_file(APP, default_timeout=60)
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(write_dataset(tmp_path / "stalled")))
     at.run().switch_page("pages/cooperation.py").run()
+    open_tab(at, "pages/cooperation.py", "Active areas")
     assert "1 more in view are proposed, stalled or ended" in texts(at)
     active = write_dataset(tmp_path / "active", cooperation=COOPERATION.replace("status: stalled", "status: active"))
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(active))
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.switch_page("pages/cooperation.py").run()
+    open_tab(at, "pages/cooperation.py", "Active areas")
     at.button(key="coop-pak-rus-energy").click().run()
     assert not at.exception
     assert any("cooperation: pakistan" in s.value.replace("\\", "").lower() for s in at.subheader)
@@ -333,16 +360,15 @@ def test_summits_page_draws_meetings_and_attendance(app):
     """The Summits page shows the meetings in view on a timeline and who came to the chosen series."""
     at = app("pages/summits.py")
     assert not at.exception
-    titles = [f["layout"]["title"]["text"].replace("<br>", " ") for f in figures(at)]
-    assert titles == [
-        "Multilateral meetings by series",
-        "Who came to the SCO Council of Heads of State, and at what level",
-    ]
-    matrix = figures(at)[1]
+    assert titles(at) == ["Multilateral meetings by series"]
+    open_tab(at, "pages/summits.py", "Attendance")
+    assert titles(at) == ["Who came to the SCO Council of Heads of State, and at what level"]
+    matrix = figures(at)[0]
     drawn = [t for t in matrix["data"] if t.get("mode") == "markers" and t["marker"].get("opacity") != 0]
     cells = {(x, y) for t in drawn for x, y in zip(t["x"], t["y"], strict=True)}
     assert ("India", "SCO summit, Bishkek 2019 (2019)") in cells
     assert not any(y.startswith("SCO summit, Tashkent") for _, y in cells), "no one attended a summit called off"
+    open_tab(at, "pages/summits.py", "Meetings")
     assert "Meetings in view (2)" in [s.value for s in at.subheader]
 
 

@@ -13,6 +13,10 @@ from components.data.pair_keys import pair_label
 
 NOTHING = "No records match the current filters."
 MAX_GANTT_ROWS = 80
+# Above this many visits in view the timeline draws one mark per pair, colour group and month, sized by the
+# visits in it: tens of thousands of single marks cost seconds to build and draw and cannot be told apart.
+MAX_TIMELINE_MARKS = 2_500
+HOVER_COLUMNS = ["id", "visitor", "role_label", "guest_name", "host_name", "cities", "dates"]
 
 
 def activity_by_year(
@@ -59,57 +63,102 @@ def visits_timeline(
     if visits.empty:
         return empty(NOTHING, title=title, source=source)
     frame = visits.sort_values("start")
+    grouped = len(frame) > MAX_TIMELINE_MARKS
+    labels = {p: pair_label(p, names) for p in frame.pair.unique()}
     frame = frame.assign(
-        row=[pair_label(p, names) for p in frame.pair],
-        role_label=frame.role.map(ROLE_LABELS).astype("str"),
+        row=frame.pair.map(labels).astype("str"),
         guest_name=frame.guest.map(names).astype("str"),
         host_name=frame.host.map(names).astype("str"),
-        hover_summary=[wrap_text(s) for s in frame.summary],
     )
     group_column = "guest" if color_by == "guest" else "role"
     fig = go.Figure()
-    for key, group in frame.groupby(group_column, observed=True, sort=False):
-        color = colors.get(key, "#555555") if color_by == "guest" else None
-        label = names.get(key, key) if color_by == "guest" else ROLE_LABELS.get(key, key)
-        fig.add_scatter(
-            x=group.start,
-            y=group.row,
-            mode="markers",
-            name=f"{label} visiting" if color_by == "guest" else label,
-            showlegend=color_by != "guest",
-            marker={
-                "size": 13,
-                "color": color,
-                "symbol": [role_symbol(r, p) for r, p in zip(group.role, group.start_precision, strict=True)],
-                "line": {"width": 1.5, "color": color or "#333333"},
-            },
-            customdata=group[["id", "visitor", "role_label", "guest_name", "host_name", "cities", "dates"]].to_numpy(),
-            text=group.hover_summary,
-            hovertemplate=(
-                "<b>%{customdata[1]}</b> (%{customdata[2]})<br>"
-                "%{customdata[3]} → %{customdata[4]}: %{customdata[5]}<br>"
-                "%{customdata[6]}<br><br>%{text}<extra></extra>"
-            ),
+    if grouped:
+        _monthly_marks(fig, frame, group_column, names=names, colors=colors)
+    else:
+        frame = frame.assign(
+            role_label=frame.role.map(ROLE_LABELS).astype("str"),
+            hover_summary=[wrap_text(s) for s in frame.summary],
         )
+        for key, group in frame.groupby(group_column, observed=True, sort=False):
+            color = colors.get(key, "#555555") if color_by == "guest" else None
+            label = names.get(key, key) if color_by == "guest" else ROLE_LABELS.get(key, key)
+            fig.add_scatter(
+                x=group.start,
+                y=group.row,
+                mode="markers",
+                name=f"{label} visiting" if color_by == "guest" else label,
+                showlegend=color_by != "guest",
+                marker={
+                    "size": 13,
+                    "color": color,
+                    "symbol": [role_symbol(r, p) for r, p in zip(group.role, group.start_precision, strict=True)],
+                    "line": {"width": 1.5, "color": color or "#333333"},
+                },
+                customdata=group[HOVER_COLUMNS].to_numpy(),
+                text=group.hover_summary,
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b> (%{customdata[2]})<br>"
+                    "%{customdata[3]} → %{customdata[4]}: %{customdata[5]}<br>"
+                    "%{customdata[6]}<br><br>%{text}<extra></extra>"
+                ),
+            )
     if color_by == "guest":
         # Two keys, one idea each: colour for the guest country (plain circles), shape for the role (grey).
         guests = frame.guest.astype("str").unique()
         add_key(fig, [(names.get(g, g), "circle", colors.get(g, "#555555")) for g in sorted(guests, key=names.get)])
-        add_role_legend(fig, list(frame.role.astype("str").unique()))
+        if not grouped:
+            add_role_legend(fig, list(frame.role.astype("str").unique()))
     rows = frame.row.nunique()
     fig.update_yaxes(categoryorder="category descending", showgrid=True)
     fig.update_layout(clickmode="event+select", dragmode="zoom")
     return finish(
         fig,
         title=title,
-        source=source + " Open marks: date known only to the month or year.",
+        source=source
+        + (
+            f" {len(frame):,} visits: one mark per pair and month, its area the number of visits."
+            if grouped
+            else " Open marks: date known only to the month or year."
+        ),
         x_title="Start of visit",
         y_title="",
         height=max(360, 230 + 34 * rows),
-        legend_title="Colour: guest country · shape: visitor role" if color_by == "guest" else "Visitor role",
+        legend_title=("Colour: guest country" + ("" if grouped else " · shape: visitor role"))
+        if color_by == "guest"
+        else "Visitor role",
         alt=f"{len(frame)} visits as marks along time, one row per country pair ({rows} pairs), "
         f"from {frame.start.min():%Y} to {frame.start.max():%Y}.",
     )
+
+
+def _monthly_marks(
+    fig: go.Figure, frame: pd.DataFrame, group_column: str, *, names: dict[str, str], colors: dict[str, str]
+) -> None:
+    """One mark per pair, colour group and month, its area the number of visits; a click lists them all."""
+    months = frame.assign(month=frame.start.dt.to_period("M").dt.to_timestamp())
+    cells = months.groupby(["row", group_column, "month"], observed=True, sort=False).agg(
+        count=("id", "size"), ids=("id", "|".join)
+    )
+    cells = cells.reset_index()
+    top = max(1, int(cells["count"].max()))
+    for key, group in cells.groupby(group_column, observed=True, sort=False):
+        color = colors.get(key, "#555555") if group_column == "guest" else None
+        label = names.get(key, key) if group_column == "guest" else ROLE_LABELS.get(key, key)
+        fig.add_scatter(
+            x=group.month,
+            y=group.row,
+            mode="markers",
+            name=f"{label} visiting" if group_column == "guest" else label,
+            showlegend=group_column != "guest",
+            marker={
+                "size": 6 + 16 * (group["count"] / top) ** 0.5,
+                "color": color,
+                "opacity": 0.75,
+                "line": {"width": 0.5, "color": "#333333"},
+            },
+            customdata=group[["ids", "count"]].to_numpy(),
+            hovertemplate="<b>%{customdata[1]} visit(s)</b>, %{y}<br>%{x|%B %Y} — click to list them<extra></extra>",
+        )
 
 
 def status_segments(deals: pd.DataFrame, status: pd.DataFrame, *, today: date | None = None) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +13,7 @@ from components.charts.common import alt_text, figure_table, title_text
 from components.charts.maps import MAP_CONFIG
 from components.data.stories import SlideView
 from components.ui.markdown import md
+from components.ui.navigation import page_spec
 from components.ui.story_builder import chart_actions
 
 
@@ -89,3 +91,36 @@ def clicked_ids(points: list[dict]) -> list[str]:
         if isinstance(first, str):
             ids += [part for part in first.split("|") if part]
     return ids
+
+
+def chart_tabs(page_file: str, draw: dict[str, Callable[[], None]]) -> None:
+    """The page's charts as tabs (its `views` in the pages registry, in that order), of which only the open
+    one is built and sent: a filter change redraws one chart, not all of them. The open tab is in the
+    address (?<page>_view=Map), so a link opens the same tab; an unknown tab in a link gets a notice.
+
+    The address is written here rather than bound to the widget: a bound parameter cannot be cleared, and
+    moving to another page (a click on a matrix cell opens the pair page) clears the address."""
+    spec = page_spec(page_file)
+    labels = [view.label for view in spec.views]
+    if list(draw) != labels:
+        raise ValueError(f"{page_file} draws tabs {list(draw)}, the pages registry lists {labels}")
+    asked = st.query_params.get(spec.view_key)
+    if asked is not None and asked not in labels:
+        st.warning(
+            md(f"The link asked for the tab “{asked}”, which this page does not have; it opens on “{labels[0]}”."),
+            icon="🔗",
+        )
+        asked = None
+    if asked and spec.view_key not in st.session_state:
+        # Opened from a link: start on its tab. Given as state, not as `default`, which is part of the widget's
+        # identity: a default that followed the address would reset the tabs whenever the address changed.
+        st.session_state[spec.view_key] = asked
+    tabs = st.tabs(labels, key=spec.view_key, on_change="rerun")
+    for tab, label, show in zip(tabs, labels, draw.values(), strict=True):
+        if tab.open:
+            if label == labels[0]:
+                st.query_params.pop(spec.view_key, None)
+            else:
+                st.query_params[spec.view_key] = label
+            with tab:
+                show()

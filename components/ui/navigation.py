@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import streamlit as st
+
+
+@dataclass(frozen=True)
+class View:
+    """One tab of a page's charts: only the open tab's charts are built and sent (see display.chart_tabs)."""
+
+    label: str
+    charts: int = 0  # Plotly charts the tab draws on the page's example link with the curated data
+    maps: int = 0  # of which maps
 
 
 @dataclass(frozen=True)
@@ -18,8 +28,30 @@ class PageSpec:
     url_path: str  # "" for the default page
     url_keys: tuple[str, ...] = ()  # the page's own link parameters, besides the shared filters
     example: dict[str, str] = field(default_factory=dict)  # a link that opens the page on real content
-    charts: int = 0  # Plotly charts the page draws on its example link with the curated data
+    charts: int = 0  # Plotly charts the page draws on its example link with the curated data (outside any tab)
     maps: int = 0  # of which maps
+    views: tuple[View, ...] = ()  # the page's chart tabs, the first one open by default
+
+    @property
+    def view_key(self) -> str:
+        """The link parameter naming the open tab, e.g. ?visits_view=Map."""
+        return f"{self.url_path or 'overview'}_view"
+
+    @property
+    def link_keys(self) -> tuple[str, ...]:
+        """Every link parameter the page reads itself."""
+        return self.url_keys + ((self.view_key,) if self.views else ())
+
+    def checks(self) -> list[tuple[str, int, int]]:
+        """(link, charts drawn, maps drawn) for the example link with each tab open: what the browser tests open."""
+        if not self.views:
+            return [(self.example_link, self.charts, self.maps)]
+        joiner = "&" if "?" in self.example_link else "?"
+        return [
+            (self.example_link if n == 0 else f"{self.example_link}{joiner}{self.view_key}={quote(v.label)}",
+             self.charts + v.charts, self.maps + v.maps)
+            for n, v in enumerate(self.views)
+        ]  # fmt: skip
 
     @property
     def address(self) -> str:
@@ -33,11 +65,46 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/overview.py", "Overview", ":material/dashboard:", "Explore", "", charts=3, maps=1),
-    PageSpec("pages/visits.py", "Visits", ":material/flight:", "Explore", "visits", charts=3, maps=1),
-    PageSpec("pages/deals.py", "Deals & projects", ":material/handshake:", "Explore", "deals", charts=5, maps=1),
-    PageSpec("pages/cooperation.py", "Cooperation areas", ":material/hub:", "Explore", "cooperation", charts=2),
-    PageSpec("pages/summits.py", "Summits", ":material/groups:", "Explore", "summits", charts=2),
+    PageSpec(
+        "pages/overview.py",
+        "Overview",
+        ":material/dashboard:",
+        "Explore",
+        "",
+        views=(View("Over the years", 1), View("Map", 1, 1), View("Sectors", 1)),
+    ),
+    PageSpec(
+        "pages/visits.py",
+        "Visits",
+        ":material/flight:",
+        "Explore",
+        "visits",
+        views=(View("Timeline", 1), View("Map", 1, 1), View("Per year by pair", 1), View("Table")),
+    ),
+    PageSpec(
+        "pages/deals.py",
+        "Deals & projects",
+        ":material/handshake:",
+        "Explore",
+        "deals",
+        views=(View("Timeline", 1), View("Value", 2), View("Map", 1, 1), View("Status", 1), View("Table")),
+    ),
+    PageSpec(
+        "pages/cooperation.py",
+        "Cooperation areas",
+        ":material/hub:",
+        "Explore",
+        "cooperation",
+        views=(View("Sectors", 1), View("Pairs by sector", 1), View("Active areas")),
+    ),
+    PageSpec(
+        "pages/summits.py",
+        "Summits",
+        ":material/groups:",
+        "Explore",
+        "summits",
+        views=(View("Timeline", 1), View("Attendance", 1), View("Meetings"), View("Sidelines")),
+    ),
     PageSpec(
         "pages/pair.py",
         "Country pair",
@@ -46,7 +113,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pair",
         url_keys=("c", "d"),
         example={"a": "PAK", "b": "RUS"},
-        charts=3,
+        views=(View("Timeline", 1), View("Activity", 1), View("Sectors", 1), View("Records")),
     ),
     PageSpec("pages/stories.py", "Stories", ":material/auto_stories:", "Teach", "stories", charts=2),
     PageSpec(
@@ -75,7 +142,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/about.py", "About", ":material/info:", "Reference", "about"),
 )
 SHARED_KEYS = ("q",)  # link parameters every page reads: the sidebar's search box (components/ui/search.py)
-PAGE_KEYS = SHARED_KEYS + tuple(dict.fromkeys(key for page in PAGES for key in page.url_keys))
+PAGE_KEYS = SHARED_KEYS + tuple(dict.fromkeys(key for page in PAGES for key in page.link_keys))
 
 
 def page_spec(file: str) -> PageSpec:

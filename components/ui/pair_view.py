@@ -173,12 +173,9 @@ def chain_list(view: Tables) -> None:
     st.markdown("\n".join(lines))
 
 
-def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Scales, compact: bool) -> None:
-    """One pair, top to bottom: header, facts, combined timeline, chain, activity, sector profile, records."""
-    tables = context.tables
-    names, colors, sector_names = context.country_names, context.country_colors, context.sector_names
-    source = chart_source(context)
-    key = f"pair-{a}-{b}"
+def draw_header(context: PageContext, a: str, b: str, view: Tables) -> bool:
+    """The pair's name, header figures and facts; False (with nearby pairs to try) when it has no records."""
+    names = context.country_names
     st.header(md(pair_label((a, b), names)))
     summary = pairs.summarise(view, a, b)
     if summary.records == 0:
@@ -186,48 +183,77 @@ def draw_pair(context: PageContext, a: str, b: str, view: Tables, *, scales: Sca
             f"No records between {md(names[a])} and {md(names[b])} under the current filters. "
             "Pairs nearby with records:"
         )
-        suggest_pairs(context, pairs.nearest_pairs(tables, a, b))
-        return
+        suggest_pairs(context, pairs.nearest_pairs(context.tables, a, b))
+        return False
     header(context, summary)
-    facts_list(context, view, a, b, key)
-    points = show_chart(
-        pair_timeline(
-            view,
-            a,
-            b,
-            names=names,
-            colors=colors,
-            sector_names=sector_names,
-            source=source,
-            x_range=scales.x_range,
-        ),
-        key=f"{key}-timeline",
-        story=view_for("pair_timeline", replace(context.filters, pair=(a, b))),
-        selectable=True,
+    facts_list(context, view, a, b, f"pair-{a}-{b}")
+    return True
+
+
+def draw_timeline(context: PageContext, a: str, b: str, view: Tables, scales: Scales) -> None:
+    """Visits, deals, cooperation and sideline meetings on one time axis, then the visit → deal chain."""
+    key = f"pair-{a}-{b}"
+    figure = pair_timeline(
+        view,
+        a,
+        b,
+        names=context.country_names,
+        colors=context.country_colors,
+        sector_names=context.sector_names,
+        source=chart_source(context),
+        x_range=scales.x_range,
     )
+    story = view_for("pair_timeline", replace(context.filters, pair=(a, b)))
+    points = show_chart(figure, key=f"{key}-timeline", story=story, selectable=True)
     st.caption("Hover for the summary; click a mark for the record and its sources.")
     open_details(context, clicked_ids(points), key=f"{key}-timeline")
     chain_list(view)
+
+
+def draw_activity(context: PageContext, a: str, b: str, view: Tables, scales: Scales) -> None:
+    """Records per year, on the axes shared with the pair beside it."""
     per_year = pairs.yearly_activity(view, a, b)
-    show_chart(
-        pair_activity(
-            per_year, a, b, names=names, colors=colors, source=source, years=scales.years, y_max=scales.y_max
-        ),
-        key=f"{key}-activity",
-        story=view_for("pair_activity", replace(context.filters, pair=(a, b))),
-        data=per_year.reset_index(),
+    figure = pair_activity(
+        per_year,
+        a,
+        b,
+        names=context.country_names,
+        colors=context.country_colors,
+        source=chart_source(context),
+        years=scales.years,
+        y_max=scales.y_max,
     )
+    story = view_for("pair_activity", replace(context.filters, pair=(a, b)))
+    show_chart(figure, key=f"pair-{a}-{b}-activity", story=story, data=per_year.reset_index())
+
+
+def draw_sectors(context: PageContext, a: str, b: str, view: Tables, scales: Scales) -> None:
+    """Records per sector and period, on the colour scale shared with the pair beside it."""
     profile = pairs.sector_profile(view)
-    show_chart(
-        pair_sector_profile(
-            profile, sector_names=sector_names, source=source, periods=scales.periods, z_max=scales.z_max
-        ),
-        key=f"{key}-sectors",
-        story=view_for("pair_sector_profile", replace(context.filters, pair=(a, b))),
-        data=profile,
+    figure = pair_sector_profile(
+        profile,
+        sector_names=context.sector_names,
+        source=chart_source(context),
+        periods=scales.periods,
+        z_max=scales.z_max,
     )
-    with st.expander(f"All {summary.records} records with their sources", expanded=not compact and summary.records < 4):
-        for kind in ("visits", "deals", "cooperation", "sidelines", "meetings"):
-            records = getattr(view, kind)
-            if len(records):
-                record_table(context, kind, records, key=f"{key}-{kind}")
+    story = view_for("pair_sector_profile", replace(context.filters, pair=(a, b)))
+    show_chart(figure, key=f"pair-{a}-{b}-sectors", story=story, data=profile)
+
+
+def draw_records(context: PageContext, a: str, b: str, view: Tables, scales: Scales) -> None:
+    """Every record of the pair in view, a table per kind, each row opening its details and sources."""
+    for kind in ("visits", "deals", "cooperation", "sidelines", "meetings"):
+        records = getattr(view, kind)
+        if len(records):
+            st.subheader(f"{md(RECORD_HEADINGS[kind])} ({len(records)})")
+            record_table(context, kind, records, key=f"pair-{a}-{b}-{kind}")
+
+
+RECORD_HEADINGS = {
+    "visits": "Visits",
+    "deals": "Deals",
+    "cooperation": "Cooperation areas",
+    "sidelines": "Met on the sidelines",
+    "meetings": "Multilateral meetings",
+}

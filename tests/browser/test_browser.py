@@ -11,8 +11,8 @@ import pytest
 
 from components.ui import navigation
 
-# path, charts the page must draw, maps among them — from the one list of pages
-PAGES = [(page.example_link, page.charts, page.maps) for page in navigation.PAGES]
+# path, charts the page must draw, maps among them — from the one list of pages, each chart tab open in turn
+PAGES = [check for page in navigation.PAGES for check in page.checks()]
 
 
 def _name(path: str) -> str:
@@ -92,7 +92,7 @@ def test_filter_change_updates_the_url_and_the_url_restores_it(tab, browser):
 
 def test_clicking_a_timeline_mark_opens_the_record_with_sources(tab):
     """A click on a visit's mark opens a dialog with the record and links to its sources."""
-    tab.open("/visits?a=PAK&b=RUS", charts=3)
+    tab.open("/visits?a=PAK&b=RUS", charts=1)
     dialog = _click_mark(tab, 0)
     links = dialog.locator("a[href^='http']")
     links.first.wait_for(timeout=20_000)
@@ -102,8 +102,8 @@ def test_clicking_a_timeline_mark_opens_the_record_with_sources(tab):
 
 def test_clicking_a_map_mark_opens_the_records_there(tab):
     """A click on a host city on the visits map lists the visits there, each with its sources."""
-    tab.open("/visits?a=PAK&b=RUS", charts=3)
-    dialog = _click_mark(tab, 1, ".scattergeo path.point")
+    tab.open("/visits?a=PAK&b=RUS&visits_view=Map", charts=1)
+    dialog = _click_mark(tab, 0, ".scattergeo path.point")
     dialog.get_by_text(re.compile(r"records at this mark|Cite this record")).first.wait_for(timeout=20_000)
     if dialog.locator("[data-testid='stExpander']").count():
         dialog.locator("[data-testid='stExpander'] summary").first.click()
@@ -112,7 +112,7 @@ def test_clicking_a_map_mark_opens_the_records_there(tab):
 
 def test_pair_page_opens_from_a_record(tab):
     """From a clicked record, one more click opens its country pair's page."""
-    tab.open("/visits?a=CHN&b=PAK", charts=3)
+    tab.open("/visits?a=CHN&b=PAK", charts=1)
     dialog = _click_mark(tab, 0)
     dialog.get_by_text(re.compile(r"Open the .* page")).click(timeout=60_000)
     tab.page.wait_for_url(re.compile(r"/pair\?"), timeout=20_000)
@@ -155,7 +155,7 @@ def test_lecture_mode_moves_with_the_arrow_keys_and_the_address_follows(tab):
 
 def test_filters_survive_a_page_change_in_the_sidebar(tab):
     """Moving to another page from the sidebar keeps the filters, on screen and in the address."""
-    tab.open("/visits?a=PAK&b=RUS", charts=3)
+    tab.open("/visits?a=PAK&b=RUS", charts=1)
     tab.page.locator("[data-testid=stSidebarNav] a", has_text="Deals").first.click()
     tab.page.wait_for_url(re.compile(r"/deals"), timeout=20_000)
     tab.page.wait_for_function("() => location.search.includes('a=PAK')", timeout=20_000)
@@ -168,8 +168,8 @@ def test_filters_survive_a_page_change_in_the_sidebar(tab):
 
 def test_clicking_a_matrix_cell_opens_that_pair(tab):
     """A click on a cell of the pair × sector matrix opens that pair's page."""
-    tab.open("/cooperation", charts=2)
-    point = tab.page.locator(".js-plotly-plot").nth(1).locator("path.point").last
+    tab.open("/cooperation?cooperation_view=Pairs%20by%20sector", charts=1)
+    point = tab.page.locator(".js-plotly-plot").first.locator("path.point").last
     point.scroll_into_view_if_needed()
     box = point.bounding_box()
     tab.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -182,7 +182,7 @@ def test_clicking_a_matrix_cell_opens_that_pair(tab):
 
 def test_the_data_behind_a_chart_is_built_when_opened(tab):
     """'Show the data behind this chart' lists the chart's numbers once opened (it is not sent before)."""
-    tab.open("/visits", charts=3)
+    tab.open("/visits", charts=1)
     grids = tab.page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
     before = grids.count()
     tab.page.get_by_text("Show the data behind this chart").first.click()
@@ -192,3 +192,28 @@ def test_the_data_behind_a_chart_is_built_when_opened(tab):
         timeout=30_000,
     )
     assert tab.exceptions() == 0
+
+
+def test_chart_tabs_draw_on_demand_and_live_in_the_address(tab, browser):
+    """Only the open tab's chart is drawn; each click on a tab draws its chart and writes it into the address,
+    which opens on the same tab."""
+    tab.open("/visits?a=PAK&b=RUS", charts=1)
+    assert tab.page.locator(".js-plotly-plot").count() == 1
+    for label, title in (("Map", "Where visitors went"), ("Per year by pair", "Visits per year by country pair")):
+        tab.page.get_by_role("tab", name=label).click()
+        tab.page.wait_for_function(
+            "t => [...document.querySelectorAll('.js-plotly-plot .gtitle')].some(e => e.textContent.includes(t))",
+            arg=title.split(" by ")[0],
+            timeout=30_000,
+        )
+        tab.settle()
+        assert _query(tab.page.url)["visits_view"] == [label]
+        assert tab.page.locator(".js-plotly-plot").count() == 1
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(tab.page.url)
+        page.wait_for_selector(".js-plotly-plot .gtitle", timeout=60_000)
+        assert "Visits per year" in page.locator(".js-plotly-plot .gtitle").first.text_content()
+    finally:
+        context.close()

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
 from components.ui import navigation
 from tests.browser.support import REPO
 
-PAGES = [(page.example_link, page.charts) for page in navigation.PAGES]
+PAGES = [(link, charts) for page in navigation.PAGES for link, charts, _ in page.checks()]
 DESKTOP = [(1280, 720), (1920, 1080)]
 PHONE = (390, 844)
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,7 +69,11 @@ MEASURE = r"""() => {
 
 
 def _name(path: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", path.strip("/").split("?")[0].lower()).strip("-") or "overview"
+    """'overview', 'pair', 'visits-map': the page, and the chart tab when the link opens one."""
+    page, _, query = path.strip("/").partition("?")
+    tab = re.search(r"_view=([^&]+)", query)
+    name = (page or "overview") + (f"-{unquote(tab.group(1))}" if tab else "")
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def _check_charts(charts: list[dict], *, width: int) -> list[str]:
