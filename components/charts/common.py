@@ -8,6 +8,7 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from components.data.categories import ROLE_LABELS, ROLE_SYMBOLS
 
@@ -28,6 +29,15 @@ TITLE_WRAP = 40
 SOURCE_WRAP = 62
 LEGEND_FONT = 13
 LEGEND_TITLE_WRAP = 44
+
+
+@functools.cache
+def house_template() -> go.layout.Template:
+    """Plotly's "plotly_white" look, cut to the trace types the dashboard draws: the full template holds
+    defaults for two dozen trace types and is copied into every figure, a fifth of a small figure's cost."""
+    white = pio.templates["plotly_white"]
+    data = {kind: getattr(white.data, kind) for kind in ("bar", "choropleth", "heatmap", "scatter", "scattergeo")}
+    return go.layout.Template(layout=white.layout, data=data)
 
 
 def wrap_lines(text: str, width: int) -> str:
@@ -83,7 +93,7 @@ def finish(
             "font": {"size": TITLE_SIZE},
         },
         font={"family": FONT, "size": 14, "color": "#1a1a1a"},
-        template="plotly_white",
+        template=house_template(),
         margin={"l": 8, "r": 8, "t": top, "b": 8, "pad": 2},
         legend={
             "title": {"text": wrap_lines(legend_title or "", LEGEND_TITLE_WRAP), "side": "top"},
