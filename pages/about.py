@@ -18,6 +18,7 @@ from components.ui.context import page_context
 context = page_context()
 tables = context.tables
 dataset = context.loaded.dataset
+newest = max(tables.visits.start.max(), tables.deals.date.max(), tables.meetings.start.max()).strftime("%B %Y")
 
 st.title("About this dashboard")
 st.markdown(
@@ -25,8 +26,9 @@ st.markdown(
 **What it covers.** Official visits, deals and standing lines of cooperation between the eight South Asian
 states (Afghanistan, Bangladesh, Bhutan, India, Maldives, Nepal, Pakistan, Sri Lanka), with each other and
 with the great powers (Russia, China, the United States) and with Japan, the United Kingdom, Türkiye, Iran,
-Saudi Arabia and the United Arab Emirates, from 2000 to today. Deals may have three or more parties (the TAPI
-pipeline, for one). Dataset {context.version}: {dataset.summary()}.
+Saudi Arabia and the United Arab Emirates, from 2000 on. The sources curators could read grow sparse during
+2026, so the latest months are incomplete (the newest record is from {newest}). Deals may have three or
+more parties (the TAPI pipeline, for one). Dataset {context.version}: {dataset.summary()}.
 
 **Multilateral meetings.** Summits and ministerials of SAARC, BIMSTEC, the SCO, BRICS, the Quad, the
 Moscow format and the Heart of Asia process, with who attended at what level and the bilateral meetings
