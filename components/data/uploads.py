@@ -36,6 +36,24 @@ REFERENCE_FILES: dict[str, tuple[type, str]] = {
 FORM_FILE = "records-added-here.yaml"  # what the records added with the form are called, in messages
 
 
+YAML_TEMPLATE = """\
+# Records of any kind, one list item each, exactly as in the files under data/ (see the data dictionary).
+# The kind of each record is told by its fields. Dates: 2021-04-06, 2021-04 or 2021.
+- id: ind-jpn-2024-05-example          # <guest>-<host>-<yyyy>-<mm>-<surname>
+  start_date: 2024-05-02
+  end_date: 2024-05-03                 # optional
+  guest_country: IND                   # ISO3 codes from data/countries.yaml
+  host_country: JPN
+  visitor: {name: Full Name, role: foreign_minister, title: Minister of External Affairs}
+  cities: [{name: Tokyo, lat: 35.68, lon: 139.69}]
+  kind: official                       # state, official, working, summit or other
+  summary: What happened, in your own words.
+  sectors: [diplomacy]                 # sector ids from data/sectors.yaml
+  sources:
+    - {url: "https://example.org/page", publisher: Who published it, title: The page's headline, published: 2024-05-02}
+"""
+
+
 class Refused(Exception):
     """An upload that is not read at all; the message is one sentence saying why."""
 
@@ -321,6 +339,16 @@ def form_upload(records: list[dict[str, Any]]) -> Upload:
     """The records added with the form, read exactly as an uploaded YAML file of them would be."""
     text = "".join(record_yaml(r) for r in records)
     return read_upload([UploadFile(FORM_FILE, text.encode("utf-8"))])
+
+
+def check_record(base: Dataset, kind: str, record: dict[str, Any], *, today: date | None = None) -> list[Problem]:
+    """What `make validate` would say of this record at the top of its file, added to `base`: the same model, the
+    same cross-checks (codes, references, dates, an id already taken), the same messages."""
+    display = target_file(kind, record)
+    text = record_yaml(record)
+    upload = Upload(display, hashlib.sha256(text.encode()).hexdigest(), [(YamlFile.from_text(text, display), kind)])
+    checked = combine(base, [upload], today=today)
+    return [p for p in checked.problems if p.file == display]
 
 
 def target_file(kind: str, record: dict[str, Any]) -> str:
