@@ -53,7 +53,7 @@ def record_builder(context: PageContext) -> None:
     else:
         st.success("No problems: this record passes every check the curated data passes.", icon=":material/check:")
     st.subheader("The record as YAML")
-    st.caption(f"Paste it at the end of `{md(target)}` (create the file if it is new), then run `make validate`.")
+    st.caption(f"Paste it at the end of **{md(target)}** (create the file if it is new), then run `make validate`.")
     text = record_yaml(record)
     st.code(text, language="yaml")
     left, right = st.columns(2)

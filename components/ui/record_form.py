@@ -50,7 +50,12 @@ def _date(form: FormContext, field: FormField, path: tuple) -> str | None:
     month = day = None
     if precision in ("day", "month"):
         month = columns[2].selectbox(
-            "Month", range(1, 13), index=None, format_func=lambda m: MONTHS[m - 1], key=form.key(*path, "month")
+            "Month",
+            range(1, 13),
+            index=None,
+            format_func=lambda m: MONTHS[m - 1],
+            placeholder="Month",
+            key=form.key(*path, "month"),
         )
     if precision == "day":
         day = columns[3].number_input("Day", 1, 31, value=None, step=1, key=form.key(*path, "day"))
