@@ -292,3 +292,18 @@ def test_a_record_belongs_in_its_pairs_file(kind, record, path):
 def test_every_field_of_every_kind_has_a_csv_column_or_is_yaml_only(kind):
     assert model_fields_without_column(kind) == set(YAML_ONLY.get(kind, ()))
     assert set(CSV_COLUMNS) == set(RECORD_MODELS)
+
+
+def test_visits_csv_columns_in_the_readme_match_the_template():
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for kind in CSV_COLUMNS:
+        assert template(kind).strip() in readme, f"the README shows the {kind} template's header"
+
+
+def test_the_yaml_template_is_a_valid_record_of_the_real_data():
+    from components.data.loading import load_dataset
+
+    own = combine(load_dataset(), [read_upload([UploadFile("template.yaml", uploads.YAML_TEMPLATE.encode())])])
+    assert [str(p) for p in own.problems] == [] and list(own.uploaded) == ["ind-jpn-2024-05-example"]
