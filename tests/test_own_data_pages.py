@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.csvfile import template
+from components.ui.navigation import PAGES
 from tests.conftest import REPO
 from tests.test_uploads import NEW_VISIT, VISIT_ROW, zipped
 
@@ -170,3 +171,40 @@ def test_the_uploaded_record_is_found_by_search_and_marked_in_its_details(app):
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "Yours, not reviewed · from mine.yaml" in shown
+
+
+@pytest.mark.parametrize("page", [page.file for page in PAGES])
+def test_every_page_runs_on_a_dataset_with_uploaded_records(app, page):
+    """Charts, tables, pair pages, stories and downloads all draw from the session's data."""
+    at = upload(app("pages/load_data.py"), [("mine.yaml", NEW_VISIT.encode())])
+    at.switch_page(page).run()
+    assert not at.exception
+    assert any("Data in view:" in m.value for m in at.markdown), "the banner names the data on every page"
+
+
+def test_the_visits_timeline_says_which_marks_are_yours(app):
+    import json
+
+    at = upload(app("pages/load_data.py"), [("mine.yaml", NEW_VISIT.encode())])
+    at.switch_page("pages/visits.py").run()
+    timeline = json.loads(at.get("plotly_chart")[0].proto.spec)
+    texts = [t for trace in timeline["data"] for t in trace.get("text") or []]
+    assert sum("Yours, not reviewed" in t for t in texts) == 1
+
+
+def test_back_from_data_with_a_country_of_its_own_drops_that_filter(app):
+    """A filter on a country only the upload knew does not silently empty every page after going back."""
+    from tests.conftest import COUNTRIES
+
+    countries = COUNTRIES + "- {iso3: JPN, name: Japan, adjective: Japanese, group: partner, color: '#AA4499',\n"
+    countries += "  capital: {name: Tokyo, lat: 35.68, lon: 139.69}}\n"
+    visit = NEW_VISIT.replace("ind-pak", "ind-jpn").replace("host_country: PAK", "host_country: JPN")
+    archive = zipped({"countries.yaml": countries, "visits/a.yaml": visit})
+    at = upload(app("pages/load_data.py"), [("d.zip", archive)], mode="replace")
+    at.multiselect(key="countries").select("JPN").run()
+    at.switch_page("pages/data_sources.py").run()
+    assert at.tabs[0].label == "Visits (1)"
+    at.button(key="back-to-curated").click().run()
+    assert not at.exception
+    assert at.multiselect(key="countries").value == []
+    assert at.tabs[0].label == "Visits (3)", "the years span the curated data again"

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from components.charts.common import add_key, add_role_legend, empty, finish, role_symbol, shorten, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
+from components.data.frames import YOURS
 from components.data.pair_keys import pair_label
 
 NOTHING = "No records match the current filters."
@@ -64,7 +65,10 @@ def visits_timeline(
         role_label=frame.role.map(ROLE_LABELS).astype("str"),
         guest_name=frame.guest.map(names).astype("str"),
         host_name=frame.host.map(names).astype("str"),
-        hover_summary=[wrap_text(s) for s in frame.summary],
+        hover_summary=[
+            ("<i>Yours, not reviewed</i><br>" if origin == YOURS else "") + wrap_text(s)
+            for s, origin in zip(frame.summary, frame.get("origin", [None] * len(frame)), strict=True)
+        ],
     )
     group_column = "guest" if color_by == "guest" else "role"
     fig = go.Figure()

@@ -17,6 +17,7 @@ from components.data.loading import Dataset, data_dir, load_dataset, record_file
 from components.data.stories import Stories, load_stories, story_files
 from components.data.uploads import Upload, combine, form_upload
 from components.data.yamlfile import Problem
+from components.ui.sidebar import keep_years_whole
 
 _OWN = "_own_data"
 
@@ -97,7 +98,7 @@ class OwnData:
 def own_data() -> OwnData | None:
     """This session's own records, if any."""
     own = st.session_state.get(_OWN)
-    return own if own is not None and own.parts else None
+    return own if own is not None and (own.uploads or own.form_records) else None
 
 
 def _build(base: Loaded, own: OwnData) -> Loaded:
@@ -118,11 +119,13 @@ def build_own(own: OwnData) -> Loaded:
 
 def keep_own(own: OwnData) -> None:
     """Make these the session's own records: every page shows them from the next run."""
+    keep_years_whole(loaded().tables)
     st.session_state[_OWN] = own
 
 
 def back_to_curated() -> None:
     """Forget the session's own records: every page shows the curated data again."""
+    keep_years_whole(loaded().tables)
     st.session_state.pop(_OWN, None)
 
 
