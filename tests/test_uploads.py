@@ -307,3 +307,11 @@ def test_the_yaml_template_is_a_valid_record_of_the_real_data():
 
     own = combine(load_dataset(), [read_upload([UploadFile("template.yaml", uploads.YAML_TEMPLATE.encode())])])
     assert [str(p) for p in own.problems] == [] and list(own.uploaded) == ["ind-jpn-2024-05-example"]
+
+
+def test_too_many_records_are_refused_before_any_yaml_is_parsed(monkeypatch):
+    parsed = []
+    monkeypatch.setattr(uploads.YamlFile, "from_text", classmethod(lambda cls, *a: parsed.append(a)))
+    message = refusal(UploadFile("many.yaml", b"- {}\n" * (uploads.MAX_RECORDS + 1)))
+    assert message == "The upload holds 20,001 records; at most 20,000 can be loaded at once."
+    assert parsed == []

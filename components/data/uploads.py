@@ -25,7 +25,7 @@ from components.data.yamlfile import Problem, YamlFile
 MAX_UPLOAD_BYTES = 10_000_000  # everything uploaded at once
 MAX_RECORDS = 20_000  # records in one upload
 MAX_ZIP_FILES = 500  # entries in a zip
-MAX_UNCOMPRESSED_BYTES = 50_000_000  # a zip's entries once uncompressed, all together
+MAX_UNCOMPRESSED_BYTES = 30_000_000  # a zip's entries once uncompressed, all together
 MAX_COMPRESSION_RATIO = 100  # uncompressed / compressed size of any one entry (data YAML compresses about 5-10x)
 UPLOAD_TYPES = ("yaml", "yml", "zip", "csv")
 REFERENCE_FILES: dict[str, tuple[type, str]] = {
@@ -147,10 +147,6 @@ def _strip_top_folder(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes
     return entries
 
 
-def _read_yaml(display: str, data: bytes) -> YamlFile:
-    return YamlFile.from_text(_text(display, data), display)
-
-
 def read_upload(files: Iterable[UploadFile], kind: str | None = None) -> Upload:
     """Read uploaded files (YAML of records, a zip laid out like data/, CSV templates) with every limit checked.
 
@@ -168,33 +164,62 @@ def read_upload(files: Iterable[UploadFile], kind: str | None = None) -> Upload:
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)
     upload = Upload(", ".join(f.name for f in files), digest.hexdigest())
+    pending: list[tuple[str, str, str, bytes, str | None]] = []  # (what it is, display name, text, bytes, kind)
     for f in files:
         suffix = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
         if suffix == "zip":
             for path, content in _strip_top_folder(_safe_entries(f.name, f.data)):
-                _add_zip_entry(upload, f"{f.name}/{path}", path, content)
+                role, entry_kind = _zip_role(path)
+                if role is None:
+                    upload.ignored.append(path)
+                else:
+                    display = f"{f.name}/{path}"
+                    pending.append((role, display, _text(display, content), content, entry_kind))
         elif suffix in ("yaml", "yml"):
-            upload.record_files.append((_read_yaml(f.name, f.data), kind))
+            pending.append(("records", f.name, _text(f.name, f.data), f.data, kind))
         elif suffix == "csv":
-            upload.record_files.append((CsvFile.from_text(_text(f.name, f.data), f.name, f.data), None))
+            pending.append(("csv", f.name, _text(f.name, f.data), f.data, None))
         else:
             raise Refused(f"{f.name} is not a .yaml, .zip or .csv file.")
-    if upload.records > MAX_RECORDS:
-        raise Refused(f"The upload holds {upload.records:,} records; at most {MAX_RECORDS:,} can be loaded at once.")
+    # A count by lines before any parsing: a file of too many records costs nothing to refuse.
+    _refuse_too_many(sum(_lines_of_records(role, text) for role, _, text, _, _ in pending))
+    for role, display, text, content, entry_kind in pending:
+        if role == "csv":
+            upload.record_files.append((CsvFile.from_text(text, display, content), None))
+        elif role == "records":
+            upload.record_files.append((YamlFile.from_text(text, display), entry_kind))
+        else:
+            upload.references[role] = YamlFile.from_text(text, display)
+    _refuse_too_many(upload.records)
     return upload
 
 
-def _add_zip_entry(upload: Upload, display: str, path: str, content: bytes) -> None:
+def _refuse_too_many(records: int) -> None:
+    if records > MAX_RECORDS:
+        raise Refused(f"The upload holds {records:,} records; at most {MAX_RECORDS:,} can be loaded at once.")
+
+
+def _lines_of_records(role: str, text: str) -> int:
+    """Records by a line scan: rows of a CSV, top-level list items of a YAML file."""
+    if role == "csv":
+        return max(text.count("\n") - 1, 0)
+    if role == "records":
+        return sum(1 for line in text.splitlines() if line == "-" or line.startswith("- "))
+    return 0
+
+
+def _zip_role(path: str) -> tuple[str | None, str | None]:
+    """What a zip entry is: ('records', kind) in a kind's folder, ('csv', None) at the top, (reference name, None)
+    for countries/sectors/series.yaml at the top, or (None, None): not read."""
     parts = PurePosixPath(path).parts
     stem, suffix = PurePosixPath(path).stem, PurePosixPath(path).suffix.lower()
     if suffix in (".yaml", ".yml") and len(parts) == 2 and parts[0] in RECORD_MODELS:
-        upload.record_files.append((_read_yaml(display, content), parts[0]))
-    elif suffix in (".yaml", ".yml") and len(parts) == 1 and stem in REFERENCE_FILES:
-        upload.references[stem] = _read_yaml(display, content)
-    elif suffix == ".csv" and len(parts) == 1:
-        upload.record_files.append((CsvFile.from_text(_text(display, content), display, content), None))
-    else:
-        upload.ignored.append(path)
+        return "records", parts[0]
+    if suffix in (".yaml", ".yml") and len(parts) == 1 and stem in REFERENCE_FILES:
+        return stem, None
+    if suffix == ".csv" and len(parts) == 1:
+        return "csv", None
+    return None, None
 
 
 def kind_of(item: Any) -> str | None:

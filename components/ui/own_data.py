@@ -40,7 +40,7 @@ def _load(files: list, kind: str | None, mode: str) -> None:
         return
     keep_own(own)
     left_out = f"; {len(problems)} problem(s) leave the rest out" if problems else ""
-    ignored = f" Not data files, so not read: {', '.join(upload.ignored)}." if upload.ignored else ""
+    ignored = f" Not read (not where data/ keeps records): {', '.join(upload.ignored)}." if upload.ignored else ""
     message = f"Loaded {used} record(s) from {upload.name}{left_out}.{ignored}"
     st.session_state[_REPORT] = ("success", message, problems)
 
