@@ -25,9 +25,10 @@ st.markdown(
     f"files start from a template, one per kind of record, with list items separated by `;` in a cell. "
     f"At most {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_RECORDS:,} records at once."
 )
+st.markdown("**Download a template**")
 columns = st.columns(len(CSV_COLUMNS) + 1)
 columns[0].download_button(
-    "YAML template",
+    "YAML",
     YAML_TEMPLATE,
     file_name="records-template.yaml",
     mime="application/x-yaml",
@@ -36,7 +37,7 @@ columns[0].download_button(
 )
 for column, kind in zip(columns[1:], CSV_COLUMNS, strict=True):
     column.download_button(
-        f"{kind.capitalize()} CSV template",
+        f"{kind.capitalize()} CSV",
         template(kind),
         file_name=f"{kind}-template.csv",
         mime="text/csv",

@@ -315,3 +315,9 @@ def test_too_many_records_are_refused_before_any_yaml_is_parsed(monkeypatch):
     message = refusal(UploadFile("many.yaml", b"- {}\n" * (uploads.MAX_RECORDS + 1)))
     assert message == "The upload holds 20,001 records; at most 20,000 can be loaded at once."
     assert parsed == []
+
+
+def test_nesting_just_past_the_data_files_cap_names_the_cap(dataset):
+    own = load(dataset, "mine.yaml", NEW_VISIT + "  note: " + "[" * 60 + "]" * 60 + "\n")
+    (problem,) = map(str, own.problems)
+    assert problem.startswith("mine.yaml:12: ind-pak-2015-12-modi: note.0.0") and problem.endswith("50 levels")
