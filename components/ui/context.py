@@ -87,7 +87,10 @@ def _problems_notice(data: Loaded) -> None:
         "The rest is shown.",
         expanded=False,
     ):
-        st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
+        if data.own is None:
+            st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
+        else:
+            st.caption("Each line: file:line (file:row:column for CSV): record: field: what is wrong.")
         st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
 
 
