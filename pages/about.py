@@ -18,7 +18,8 @@ from components.ui.context import page_context
 context = page_context()
 tables = context.tables
 dataset = context.loaded.dataset
-newest = max(tables.visits.start.max(), tables.deals.date.max(), tables.meetings.start.max()).strftime("%B %Y")
+dated = pd.concat([context.tables.visits.start, context.tables.deals.date, context.tables.meetings.start]).dropna()
+newest = dated.max().strftime("%B %Y") if len(dated) else "no dated record"
 
 st.title("About this dashboard")
 st.markdown(
@@ -100,7 +101,8 @@ st.markdown(
    then an established newspaper — and read it. Only what a source confirms goes in.
 2. Add the record to the file of its pair and kind, e.g. `data/visits/pak-rus.yaml` (codes in alphabetical
    order). Copy the source URL exactly; write the summary in your own words; give dates at the precision the
-   source gives (`2021-04-06`, `2021-04` or `2021`).
+   source gives (`2021-04-06`, `2021-04` or `2021`). The **Add a record** page writes the YAML for you,
+   checked as you type, and names the file it belongs in.
 3. Run `make validate`. Every problem is listed as `file:line: record: field: message`.
 4. To report an error without editing files, note the record id (shown in every record's details) and the
    source that contradicts it.

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from components.charts.common import add_key, add_role_legend, empty, finish, role_symbol, shorten, wrap_text
 from components.data.categories import ROLE_LABELS, STATE_COLORS, STATE_LABELS
+from components.data.frames import YOURS
 from components.data.pair_keys import pair_label
 
 NOTHING = "No records match the current filters."
@@ -77,7 +78,10 @@ def visits_timeline(
     else:
         frame = frame.assign(
             role_label=frame.role.map(ROLE_LABELS).astype("str"),
-            hover_summary=[wrap_text(s) for s in frame.summary],
+            hover_summary=[
+                ("<i>Yours, not reviewed</i><br>" if origin == YOURS else "") + wrap_text(s)
+                for s, origin in zip(frame.summary, frame.get("origin", [None] * len(frame)), strict=True)
+            ],
         )
         for key, group in frame.groupby(group_column, observed=True, sort=False):
             color = colors.get(key, "#555555") if color_by == "guest" else None

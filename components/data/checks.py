@@ -211,9 +211,12 @@ CHECKS: dict[str, tuple[Callable[[Any, Known], Iterator[Finding]], ...]] = {
 }
 
 
-def _duplicate_ids(located: dict[str, list[Located]]) -> Iterator[tuple[Located, Finding]]:
+def _duplicate_ids(located: dict[str, list[Located]], taken: Mapping[str, str]) -> Iterator[tuple[Located, Finding]]:
     seen: dict[str, Located] = {}
     for item in (i for items in located.values() for i in items):
+        if item.record.id in taken:
+            yield item, (("id",), f"duplicate id; already used by the record in {taken[item.record.id]}")
+            continue
         first = seen.setdefault(item.record.id, item)
         if first is not item:
             yield item, (("id",), f"duplicate id; already used at {first.file.display}:{first.line}")
@@ -226,14 +229,20 @@ def cross_check(
     series: dict[str, Series],
     problems: list[Problem],
     today: date,
+    *,
+    taken: Mapping[str, Mapping[str, str]] | None = None,
 ) -> set[int]:
-    """Append a problem for every broken cross-reference; return the ids (id()) of records to leave out."""
-    ids = {kind: {i.record.id for i in items} for kind, items in located.items()}
+    """Append a problem for every broken cross-reference; return the ids (id()) of records to leave out.
+
+    `taken` holds records checked before (the curated data, when records are added to it): for each kind, id →
+    the file it is in. The located records may refer to them, and may not reuse their ids."""
+    taken = taken or {}
+    ids = {kind: {i.record.id for i in items} | set(taken.get(kind, {})) for kind, items in located.items()}
     known = Known(countries, sectors, ids, today, series)
-    findings = [*_duplicate_ids(located)]
+    findings = [*_duplicate_ids(located, {i: f for files in taken.values() for i, f in files.items()})]
     for kind, items in located.items():
         findings += [(item, found) for item in items for check in CHECKS[kind] for found in check(item.record, known)]
     for item, (loc, message) in findings:
-        line = item.file.line_of(item.index, loc)
-        problems.append(Problem(item.file.display, line, item.record.id, ".".join(map(str, loc)), message))
+        line, column = item.file.line_of(item.index, loc), item.file.column_of(item.index, loc)
+        problems.append(Problem(item.file.display, line, item.record.id, ".".join(map(str, loc)), message, column))
     return {id(item) for item, _ in findings}

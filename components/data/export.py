@@ -23,6 +23,7 @@ VISIT_COLUMNS = [
     "summary",
     "note",
     "source_url",
+    "origin",
 ]
 DEAL_COLUMNS = [
     "id",
@@ -43,8 +44,11 @@ DEAL_COLUMNS = [
     "summary",
     "note",
     "source_url",
+    "origin",
 ]
-COOPERATION_COLUMNS = ["id", "countries", "sector", "since", "status", "milestones", "summary", "note", "source_url"]
+COOPERATION_COLUMNS = [
+    *("id", "countries", "sector", "since", "status", "milestones", "summary", "note", "source_url", "origin")
+]
 MEETING_COLUMNS = [
     "id",
     "series",
@@ -62,8 +66,9 @@ MEETING_COLUMNS = [
     "summary",
     "note",
     "source_url",
+    "origin",
 ]
-SIDELINE_COLUMNS = ["id", "meeting_id", "countries", "date_text", "people", "summary", "note", "source_url"]
+SIDELINE_COLUMNS = ["id", "meeting_id", "countries", "date_text", "people", "summary", "note", "source_url", "origin"]
 PARTICIPANT_COLUMNS = ["meeting_id", "country", "name", "role"]
 SOURCE_COLUMNS = ["record_id", "record_kind", "url", "publisher", "title", "published", "source_kind"]
 

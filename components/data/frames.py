@@ -55,8 +55,26 @@ def _first_url(sources: list[Source]) -> str:
     return sources[0].url if sources else ""
 
 
+CURATED = "curated"
+YOURS = "yours, not reviewed"  # a record uploaded or added in this browser session
+
+
+def with_origin(frame: pd.DataFrame, uploaded: dict[str, str], *, key: str = "id") -> pd.DataFrame:
+    """Add the `origin` column: whether each record is curated or the reader's own (by its id, or its meeting's)."""
+    frame["origin"] = _text(YOURS if record_id in uploaded else CURATED for record_id in frame[key])
+    return frame
+
+
 def build_tables(dataset: Dataset) -> Tables:
-    """Turn validated records into typed dataframes with derived pair, year and labels."""
+    """Turn validated records into typed dataframes with derived pair, year, labels and each record's origin."""
+    tables = _build_tables(dataset)
+    for name in ("visits", "deals", "cooperation", "meetings"):
+        with_origin(getattr(tables, name), dataset.uploaded)
+    with_origin(tables.sidelines, dataset.uploaded, key="meeting_id")
+    return tables
+
+
+def _build_tables(dataset: Dataset) -> Tables:
     codes, sector_ids = list(dataset.countries), list(dataset.sectors)
     return Tables(
         visits=visits_table(dataset.visits, codes, sector_ids),

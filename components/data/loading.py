@@ -69,6 +69,8 @@ class Dataset:
     gaps: dict[str, list[str]] = field(default_factory=dict)
     meetings: list[Meeting] = field(default_factory=list)
     series: dict[str, Series] = field(default_factory=dict)
+    record_files: dict[str, dict[str, str]] = field(default_factory=dict)  # kind → record id → file it is in
+    uploaded: dict[str, str] = field(default_factory=dict)  # record id → the upload it came from (not reviewed)
 
     def summary(self) -> str:
         return (
@@ -123,19 +125,27 @@ def validate_records(file: YamlFile, model: type[M], problems: list[Problem]) ->
         return []
     valid: list[tuple[M, int]] = []
     for index, item in enumerate(data):
-        label = record_label(item, f"record #{index + 1}")
-        if index in file.faults:
-            problems += file.faults[index]
-            continue
-        if not isinstance(item, dict):
-            line = file.line_of(index)
-            problems.append(Problem(file.display, line, label, "-", "expected a mapping of field: value"))
-            continue
-        try:
-            valid.append((model.model_validate(item), index))
-        except ValidationError as exc:
-            problems += validation_problems(file, exc, label, index)
+        record = validate_item(file, index, item, model, problems)
+        if record is not None:
+            valid.append((record, index))
     return valid
+
+
+def validate_item(file: YamlFile, index: int, item: Any, model: type[M], problems: list[Problem]) -> M | None:
+    """One record of a list-shaped file as `model`, or None with its problems appended."""
+    label = record_label(item, f"record #{index + 1}")
+    if index in file.faults:
+        problems += file.faults[index]
+        return None
+    if not isinstance(item, dict):
+        line = file.line_of(index)
+        problems.append(Problem(file.display, line, label, "-", "expected a mapping of field: value"))
+        return None
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        problems += validation_problems(file, exc, label, index)
+        return None
 
 
 def validation_problems(file: YamlFile, exc: ValidationError, record: str, index: int | None) -> list[Problem]:
@@ -144,7 +154,8 @@ def validation_problems(file: YamlFile, exc: ValidationError, record: str, index
     for error in exc.errors():
         path = field_path(error["loc"])
         field_name = ".".join(str(p) for p in path) or "-"
-        out.append(Problem(file.display, file.line_of(index, path), record, field_name, error_message(error)))
+        line, column = file.line_of(index, path), file.column_of(index, path)
+        out.append(Problem(file.display, line, record, field_name, error_message(error), column))
     return out
 
 
@@ -282,7 +293,8 @@ def load_dataset(
             located[kind].append(Located(record, file, index))
 
     rejected = cross_check(located, countries, sectors, series, problems, today or date.today())
-    keep = {kind: [loc.record for loc in items if id(loc) not in rejected] for kind, items in located.items()}
+    kept_located = {kind: [loc for loc in items if id(loc) not in rejected] for kind, items in located.items()}
+    keep = {kind: [loc.record for loc in items] for kind, items in kept_located.items()}
     kept = sum(len(items) for items in keep.values())
 
     return Dataset(
@@ -301,4 +313,5 @@ def load_dataset(
         fingerprint=_fingerprint(fingerprinted),
         file_count=len(fingerprinted),
         gaps=gaps,
+        record_files={kind: {loc.record.id: loc.file.display for loc in items} for kind, items in kept_located.items()},
     )

@@ -13,6 +13,7 @@ MAX_BYTES = 5_000_000
 MAX_DEPTH = 50
 MAX_LABEL = 120  # the longest id a record may have
 ALIAS_MESSAGE = "YAML aliases (*name) are not allowed in data files; write the value out"
+TAG_MESSAGE = "YAML tags such as !!python/... are not allowed in data files; write plain values"
 
 
 class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -32,9 +33,12 @@ class Problem:
     record: str
     field: str
     message: str
+    column: str | None = None  # the column of a CSV file: file:row:column
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.column:
+            where += f":{self.column}"
         return f"{where}: {self.record}: {self.field}: {self.message}"
 
 
@@ -151,6 +155,10 @@ class YamlFile:
                 return
             faults = list(_faults(root))
             self.data = loader.construct_document(root)
+        except yaml.constructor.ConstructorError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            self._error(mark.line + 1 if mark else None, f"{TAG_MESSAGE} ({exc.problem or exc})")
+            return
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             self._error(mark.line + 1 if mark else None, f"YAML syntax error: {exc.problem or exc}")
@@ -176,6 +184,10 @@ class YamlFile:
         if isinstance(self.data, dict):
             return 1
         return sum(1 for line in self._text.splitlines() if line == "-" or line.startswith("- "))
+
+    def column_of(self, index: int | None, loc: tuple[Any, ...] = ()) -> str | None:
+        """A YAML file has lines, not columns (a CSV file names the column of a field)."""
+        return None
 
     def _node(self) -> Any:
         if self._root is None:

@@ -11,7 +11,8 @@ from components.data.filters import Filters, apply_filters
 from components.data.frames import Tables
 from components.data.my_story import view_for
 from components.data.stories import SlideView
-from components.ui.loaded import Loaded, loaded
+from components.ui.loaded import Loaded, back_to_curated, loaded
+from components.ui.markdown import md
 from components.ui.sidebar import filter_values, show_link_notices, sidebar_filters
 
 
@@ -69,6 +70,7 @@ def page_context() -> PageContext:
     filters = sidebar_filters(data.tables)
     values = filter_values(data.tables)
     context = PageContext(data, filters, (values["a"], values["b"]))
+    _own_data_banner(data)
     show_link_notices()
     _problems_notice(data)
     if query:
@@ -85,5 +87,25 @@ def _problems_notice(data: Loaded) -> None:
         "The rest is shown.",
         expanded=False,
     ):
-        st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
+        if data.own is None:
+            st.caption("Each line: file:line: record: field: what is wrong. Run `make validate` to see the same list.")
+        else:
+            st.caption("Each line: file:line (file:row:column for CSV): record: field: what is wrong.")
         st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
+
+
+def _own_data_banner(data: Loaded) -> None:
+    """On every page while the reader's own records are in view: which data this is, and the way back."""
+    if data.own is None:
+        return
+    dataset = data.dataset
+    title = dataset.info.title if dataset.info else "your records"
+    with st.container(border=True, key="own-data-banner"):
+        text, button = st.columns([4, 1], vertical_alignment="center")
+        text.markdown(
+            f":material/person: **Data in view: {md(title)}** · fingerprint `{dataset.fingerprint}` · "
+            f"{len(dataset.uploaded)} record(s) of yours, not reviewed, seen only in this browser."
+        )
+        button.button(
+            "Back to the curated data", key="back-to-curated", on_click=back_to_curated, icon=":material/undo:"
+        )

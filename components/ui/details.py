@@ -10,6 +10,7 @@ import streamlit as st
 from components.data.categories import MEETING_STATUS_LABELS, ROLE_LABELS, STATE_LABELS
 from components.data.citation import record_citation
 from components.data.dates import label
+from components.data.frames import YOURS
 from components.data.pair_keys import pair_label
 from components.data.queries import record_kind, record_row, related
 from components.ui.context import PageContext
@@ -148,6 +149,9 @@ def render_record(context: PageContext, record_id: str, *, today: date | None = 
         st.warning(f"No record has the id “{md(record_id)}”.")
         return
     row = record_row(tables, record_id)
+    if row.get("origin") == YOURS:
+        came_from = context.loaded.dataset.uploaded.get(row.get("meeting_id") or record_id, "this browser")
+        st.badge(f"Yours, not reviewed · from {md(came_from)}", icon=":material/person:", color="orange")
     headline, pair = HEADERS[kind](context, row)
     st.markdown(md(row.summary))
     if isinstance(row.note, str) and row.note:

@@ -138,6 +138,8 @@ PAGES: tuple[PageSpec, ...] = (
         charts=1,
         maps=1,
     ),
+    PageSpec("pages/add_record.py", "Add a record", ":material/add_circle:", "Your data", "add"),
+    PageSpec("pages/load_data.py", "Load a dataset", ":material/upload_file:", "Your data", "load"),
     PageSpec("pages/data_sources.py", "Data & sources", ":material/table:", "Reference", "data"),
     PageSpec("pages/about.py", "About", ":material/info:", "Reference", "about"),
 )

@@ -119,7 +119,7 @@ def show_slide(context: PageContext, story: Story, number: int, *, today: date |
 
 
 @st.cache_data(show_spinner="Building the offline file…", max_entries=4)
-def _html(_context: PageContext, story_json: str, fingerprint: str) -> bytes:
+def _html(_context: PageContext, story_json: str, cache_key: str) -> bytes:
     story = Story.model_validate_json(story_json)
     return story_html(story, _context.tables, source=source_line(_context.version)).encode("utf-8")
 
@@ -146,7 +146,7 @@ def with_my_story(context: PageContext) -> Stories:
 def export_button(context: PageContext, story: Story, column) -> None:
     column.download_button(
         "Offline HTML",
-        data=lambda: _html(context, story.model_dump_json(), context.loaded.dataset.fingerprint),
+        data=lambda: _html(context, story.model_dump_json(), context.loaded.cache_key),
         file_name=f"{story.id}.html",
         mime="text/html",
         icon=":material/download:",

@@ -17,6 +17,7 @@ from components.ui.markdown import md
 SEARCH_KEY = "q"  # the search box's widget key and its link parameter: ?q=lavrov
 SHOWN_PER_KIND = 8
 SUMMARY_CHARS = 160
+_OWN_INDEX = "_own_search_index"
 
 
 @st.cache_resource(show_spinner="Indexing the records for search…", max_entries=2)
@@ -25,8 +26,15 @@ def _index(fingerprint: str, _tables: Tables) -> SearchIndex:
 
 
 def search_index(context: PageContext) -> SearchIndex:
-    """The index of this dataset version, built once and shared by every session."""
-    return _index(context.loaded.dataset.fingerprint, context.tables)
+    """The index of this dataset version, built once and shared by every session; a reader's own data has its
+    index in their session only."""
+    if context.loaded.own is None:
+        return _index(context.loaded.dataset.fingerprint, context.tables)
+    key, index = st.session_state.get(_OWN_INDEX, (None, None))
+    if key != context.loaded.cache_key:
+        index = build_index(context.tables)
+        st.session_state[_OWN_INDEX] = (context.loaded.cache_key, index)
+    return index
 
 
 def search_box() -> str:

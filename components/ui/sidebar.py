@@ -54,10 +54,24 @@ def filter_values(tables: Tables) -> dict[str, Any]:
     vocab = vocabulary(tables)
     for key, default in vocab.defaults().items():
         values.setdefault(key, default)
+    # A code the data in view does not know (the session went back from its own data, which had it) is dropped.
+    for field in FILTER_FIELDS:
+        value, allowed = values[field.key], None if field.kind == "range" else vocab.allowed(field)
+        if field.kind == "multi" and any(v not in allowed for v in value):
+            values[field.key] = [v for v in value if v in allowed]
+        elif field.kind == "one" and value is not None and value not in allowed:
+            values[field.key] = None
     low, high = vocab.years
     years = values["years"]
     values["years"] = (max(low, min(years[0], high)), min(high, max(years[1], low)))
     return values
+
+
+def keep_years_whole(before: Tables) -> None:
+    """Call before the data in view changes: a years filter spanning all of the old data spans all of the new."""
+    values = st.session_state.get(_VALUES)
+    if values and tuple(values.get("years", ())) == year_bounds(before):
+        values.pop("years")
 
 
 def current_filters(tables: Tables) -> Filters:

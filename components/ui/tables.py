@@ -123,6 +123,8 @@ TABLE_BUILDERS = {
 def record_table(context: PageContext, kind: str, records: pd.DataFrame, *, key: str) -> None:
     """The records of one kind as a table; selecting a row opens that record's details."""
     table = TABLE_BUILDERS[kind](records, context.country_names)
+    if context.loaded.own is not None:  # the reader's own records are in view: say which rows are theirs
+        table.insert(0, "Origin", records.origin.to_numpy())
     event = show(table, key=key, on_select="rerun")
     rows = event.selection.rows if event else []
     open_details(context, [table.id.iloc[rows[0]]] if rows else [], key=key)
