@@ -84,13 +84,12 @@ def visits_timeline(
             ],
         )
         for key, group in frame.groupby(group_column, observed=True, sort=False):
-            color = colors.get(key, "#555555") if color_by == "guest" else None
-            label = names.get(key, key) if color_by == "guest" else ROLE_LABELS.get(key, key)
+            color, name = _mark_group(key, group_column, names, colors)
             fig.add_scatter(
                 x=group.start,
                 y=group.row,
                 mode="markers",
-                name=f"{label} visiting" if color_by == "guest" else label,
+                name=name,
                 showlegend=color_by != "guest",
                 marker={
                     "size": 13,
@@ -135,6 +134,13 @@ def visits_timeline(
     )
 
 
+def _mark_group(key: str, group_column: str, names: dict[str, str], colors: dict[str, str]) -> tuple[str | None, str]:
+    """A timeline trace's colour and legend name: the guest country's (colour fixed here) or the role's."""
+    if group_column == "guest":
+        return colors.get(key, "#555555"), f"{names.get(key, key)} visiting"
+    return None, ROLE_LABELS.get(key, key)
+
+
 def _monthly_marks(
     fig: go.Figure, frame: pd.DataFrame, group_column: str, *, names: dict[str, str], colors: dict[str, str]
 ) -> None:
@@ -146,13 +152,12 @@ def _monthly_marks(
     cells = cells.reset_index()
     top = max(1, int(cells["count"].max()))
     for key, group in cells.groupby(group_column, observed=True, sort=False):
-        color = colors.get(key, "#555555") if group_column == "guest" else None
-        label = names.get(key, key) if group_column == "guest" else ROLE_LABELS.get(key, key)
+        color, name = _mark_group(key, group_column, names, colors)
         fig.add_scatter(
             x=group.month,
             y=group.row,
             mode="markers",
-            name=f"{label} visiting" if group_column == "guest" else label,
+            name=name,
             showlegend=group_column != "guest",
             marker={
                 "size": 6 + 16 * (group["count"] / top) ** 0.5,
