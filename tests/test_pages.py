@@ -386,3 +386,13 @@ def test_pair_page_shows_sideline_meetings_and_the_last_one(app):
     lanes = {y for t in timeline["data"] for y in (t.get("y") or [])}
     assert "Met at multilateral meetings" in lanes
     assert "last met on the sidelines of a summit at the SCO summit, Bishkek 2019" in texts(at)
+
+
+def test_the_list_of_every_source_is_built_when_opened(app):
+    """The Sources tab's link list (thousands of links with the real data) is sent only once its box is open."""
+    at = app("pages/data_sources.py")
+    assert not any("example.org" in m.value for m in at.markdown)
+    at.session_state["data_source_list"] = True
+    at.run()
+    assert not at.exception
+    assert any("example.org" in m.value for m in at.markdown)
