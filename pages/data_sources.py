@@ -65,8 +65,10 @@ with tabs[-1]:
     by_publisher = view.sources.groupby("publisher").size().sort_values(ascending=False)
     st.dataframe(by_publisher.rename("records cited").reset_index(), hide_index=True)
     unique = view.sources.drop_duplicates("url").sort_values(["publisher", "published"])
-    # Thousands of links: built and sent only when opened, not on every filter change.
-    with st.expander(f"Every source, one link each ({len(unique)})", key="data_source_list", on_change="rerun") as box:
+    st.caption(f"{len(unique)} distinct sources in view.")
+    # Thousands of links: built and sent only when opened, not on every filter change. The label stays the
+    # same whatever the filters: a label that changed would make a new box, closed again after each change.
+    with st.expander("Every source, one link each", key="data_source_list", on_change="rerun") as box:
         if box.open:
             source_links(unique)
 

@@ -396,3 +396,12 @@ def test_the_list_of_every_source_is_built_when_opened(app):
     at.run()
     assert not at.exception
     assert any("example.org" in m.value for m in at.markdown)
+
+
+def test_the_opened_source_list_stays_open_when_a_filter_changes(app):
+    at = app("pages/data_sources.py")
+    at.session_state["data_source_list"] = True
+    at.run()
+    at.slider(key="years").set_value((2021, 2022)).run()
+    assert not at.exception
+    assert any("example.org" in m.value for m in at.markdown)

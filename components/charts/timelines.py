@@ -66,17 +66,15 @@ def visits_timeline(
     frame = visits.sort_values("start")
     grouped = len(frame) > MAX_TIMELINE_MARKS
     labels = {p: pair_label(p, names) for p in frame.pair.unique()}
-    frame = frame.assign(
-        row=frame.pair.map(labels).astype("str"),
-        guest_name=frame.guest.map(names).astype("str"),
-        host_name=frame.host.map(names).astype("str"),
-    )
+    frame = frame.assign(row=frame.pair.map(labels).astype("str"))
     group_column = "guest" if color_by == "guest" else "role"
     fig = go.Figure()
     if grouped:
         _monthly_marks(fig, frame, group_column, names=names, colors=colors)
     else:
         frame = frame.assign(
+            guest_name=frame.guest.map(names).astype("str"),
+            host_name=frame.host.map(names).astype("str"),
             role_label=frame.role.map(ROLE_LABELS).astype("str"),
             hover_summary=[
                 ("<i>Yours, not reviewed</i><br>" if origin == YOURS else "") + wrap_text(s)

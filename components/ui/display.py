@@ -118,9 +118,11 @@ def chart_tabs(page_file: str, draw: dict[str, Callable[[], None]]) -> None:
     tabs = st.tabs(labels, key=spec.view_key, on_change="rerun")
     for tab, label, show in zip(tabs, labels, draw.values(), strict=True):
         if tab.open:
-            if label == labels[0]:
-                st.query_params.pop(spec.view_key, None)
-            else:
-                st.query_params[spec.view_key] = label
+            wanted = None if label == labels[0] else label
+            if st.query_params.get(spec.view_key) != wanted:  # each write is a message to the browser
+                if wanted is None:
+                    del st.query_params[spec.view_key]
+                else:
+                    st.query_params[spec.view_key] = wanted
             with tab:
                 show()

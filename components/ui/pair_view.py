@@ -15,6 +15,7 @@ from components.data.dates import label
 from components.data.frames import Tables
 from components.data.my_story import view_for
 from components.data.pair_keys import pair_label, split_pair
+from components.data.search import SEARCH_KINDS
 from components.ui.context import PageContext
 from components.ui.details import open_details, record_dialog
 from components.ui.display import clicked_ids, show_chart
@@ -243,17 +244,8 @@ def draw_sectors(context: PageContext, a: str, b: str, view: Tables, scales: Sca
 
 def draw_records(context: PageContext, a: str, b: str, view: Tables, scales: Scales) -> None:
     """Every record of the pair in view, a table per kind, each row opening its details and sources."""
-    for kind in ("visits", "deals", "cooperation", "sidelines", "meetings"):
-        records = getattr(view, kind)
+    for kind in SEARCH_KINDS:  # the record kinds with their headings, declared once
+        records = getattr(view, kind.table)
         if len(records):
-            st.subheader(f"{md(RECORD_HEADINGS[kind])} ({len(records)})")
-            record_table(context, kind, records, key=f"pair-{a}-{b}-{kind}")
-
-
-RECORD_HEADINGS = {
-    "visits": "Visits",
-    "deals": "Deals",
-    "cooperation": "Cooperation areas",
-    "sidelines": "Met on the sidelines",
-    "meetings": "Multilateral meetings",
-}
+            st.subheader(f"{md(kind.label)} ({len(records)})")
+            record_table(context, kind.table, records, key=f"pair-{a}-{b}-{kind.table}")
